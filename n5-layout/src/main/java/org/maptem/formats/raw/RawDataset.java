@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.maptem.dataset.DType;
 import org.maptem.dataset.Dataset;
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.dataset.LayoutException;
@@ -53,6 +54,9 @@ public final class RawDataset implements Dataset {
 		} catch (final LayoutException e) {
 			throw new LayoutException(abs + ": raw parameters: " + e.getMessage(), e);
 		}
+		if (params.dtype() == DType.UINT12_PACKED && params.sigShape()[1] % 2 != 0)
+			// two values share three bytes, so an odd width would start every other row mid-byte
+			throw LayoutException.badField(abs, "sig width", "an even width for packed 12-bit data", params.sigShape()[1]);
 		final long size;
 		try {
 			size = Files.size(abs);
