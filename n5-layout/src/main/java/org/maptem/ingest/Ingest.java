@@ -80,6 +80,8 @@ public final class Ingest {
 			throw LayoutException.badField(abs, "ingest target", "no existing file or directory (or the overwrite option)",
 					"an existing " + (Files.isDirectory(abs) ? "directory" : "file"));
 		final ChunkGrid grid = ChunkGrid.plan(storedMeta(source.meta(), options, started), options.partitionBytes());
+		if (Thread.currentThread().isInterrupted())
+			throw new CancellationException("ingest into " + abs + " not started: the calling thread is interrupted");
 		final Path partial = Containers.partialSibling(abs);
 		try {
 			final Sidecar sidecar = write(source, grid, partial, options);
@@ -91,6 +93,12 @@ public final class Ingest {
 			return new IngestResult(abs, sidecar, grid.partitions().size(), grid.meta().totalBytes(), fileBytes, elapsed);
 		} catch (final RuntimeException | Error e) {
 			Containers.deleteQuietly(partial);
+			// file channels fail with ClosedByInterruptException when interrupted: that is a cancellation
+			if (Thread.currentThread().isInterrupted() && !(e instanceof CancellationException)) {
+				final CancellationException c = new CancellationException("ingest into " + abs + " interrupted");
+				c.initCause(e);
+				throw c;
+			}
 			throw e;
 		}
 	}

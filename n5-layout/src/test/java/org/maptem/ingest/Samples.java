@@ -1,5 +1,8 @@
 package org.maptem.ingest;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -75,6 +78,24 @@ public final class Samples {
 			}
 		}
 		return out;
+	}
+
+	/** Writes a raw file: {@code offset} filler bytes, then per frame header filler, pixels, footer filler. */
+	public static Path writeRaw(final Path file, final DType t, final boolean little, final double[] values,
+			final int frames, final int framePixels, final int offset, final int header, final int footer)
+			throws IOException {
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (int i = 0; i < offset; i++)
+			out.write(0xA0 + i % 16);
+		for (int f = 0; f < frames; f++) {
+			for (int i = 0; i < header; i++)
+				out.write(0xEE);
+			out.write(encode(t, values, f * framePixels, framePixels, little));
+			for (int i = 0; i < footer; i++)
+				out.write(0xFF);
+		}
+		Files.write(file, out.toByteArray());
+		return file;
 	}
 
 	/** Every value of {@code d}, frame after frame, read partition by partition through tiles of {@code plan}. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -40,21 +39,9 @@ class RawFormatTest {
 		return a.stream();
 	}
 
-	/** Writes a raw file: {@code offset} junk bytes, then per frame header junk, pixels, footer junk. */
 	static Path writeRaw(final Path file, final DType t, final boolean little, final double[] values, final int frames,
 			final int framePixels, final int offset, final int header, final int footer) throws IOException {
-		final ByteArrayOutputStream out = new ByteArrayOutputStream();
-		for (int i = 0; i < offset; i++)
-			out.write(0xA0 + i % 16);
-		for (int f = 0; f < frames; f++) {
-			for (int i = 0; i < header; i++)
-				out.write(0xEE);
-			out.write(Samples.encode(t, values, f * framePixels, framePixels, little));
-			for (int i = 0; i < footer; i++)
-				out.write(0xFF);
-		}
-		Files.write(file, out.toByteArray());
-		return file;
+		return Samples.writeRaw(file, t, little, values, frames, framePixels, offset, header, footer);
 	}
 
 	@ParameterizedTest(name = "{0} little-endian={1}")
