@@ -15,9 +15,6 @@ import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 
 import org.janelia.saalfeldlab.n5.Compression;
-import org.janelia.saalfeldlab.n5.DataBlock;
-import org.janelia.saalfeldlab.n5.DataType;
-import org.janelia.saalfeldlab.n5.DatasetAttributes;
 import org.janelia.saalfeldlab.n5.DefaultBlockWriter;
 import org.maptem.dataset.DType;
 import org.maptem.dataset.Dataset;
@@ -35,17 +32,16 @@ import org.maptem.n5.BlockHeader;
  * of the file bytes on the way.
  *
  * <p>Memory is bounded by one tile (about {@link TilePlan#DEFAULT_TILE_BYTES} of decoded values) and its encoded
- * bytes, whatever the chunk size, for every compression whose writer is a {@link DefaultBlockWriter} (all of the n5
- * library's). Other compressions get the whole chunk as an n5 {@link DataBlock} and must fit in one array. The block
- * header is never compressed, as the N5 specification says. One writer per thread.
+ * bytes, whatever the chunk size. The block header is written as is and only the data goes through the compression's
+ * stream, as the N5 specification says; so the compression's writer must be a {@link DefaultBlockWriter}, as all of
+ * the n5 library's are. One writer per thread.
  */
 final class ChunkWriter {
 
 	private final Dataset source;
 	private final List<Partition> sourcePartitions;
 	private final DatasetMeta out;
-	private final Compression compression;
-	private final DatasetAttributes attributes;
+	private final DefaultBlockWriter streaming;
 	private final BooleanSupplier abort;
 	private final TilePlan plan;
 	private final boolean doubles;
@@ -56,15 +52,15 @@ final class ChunkWriter {
 	/**
 	 * @param source     the dataset read
 	 * @param out        the container's meta (stored dtype; packed 12-bit becomes uint16)
-	 * @param attributes the N5 dataset attributes (for compressions without a streaming writer)
+	 * @param compression the chunk compression
 	 * @param abort      polled between tiles; true stops the chunk with a {@link CancellationException}
+	 * @throws LayoutException when the compression cannot stream (its writer is no {@link DefaultBlockWriter})
 	 */
-	ChunkWriter(final Dataset source, final DatasetMeta out, final DatasetAttributes attributes, final BooleanSupplier abort) {
+	ChunkWriter(final Dataset source, final DatasetMeta out, final Compression compression, final BooleanSupplier abort) {
 		this.source = source;
 		this.sourcePartitions = source.partitions();
 		this.out = out;
-		this.attributes = attributes;
-		this.compression = attributes.getCompression();
+		this.streaming = streamingWriter(compression);
 		this.abort = abort;
 		final DType t = out.dtype();
 		// float32 holds every value of the narrow types exactly; 32-bit integers and float64 need doubles
@@ -74,6 +70,15 @@ final class ChunkWriter {
 		this.floats = doubles ? null : new float[max];
 		this.values = doubles ? new double[max] : null;
 		this.encoded = ByteBuffer.allocate(Math.multiplyExact(max, t.bytes())).order(ByteOrder.BIG_ENDIAN);
+	}
+
+	/** The compression's stream writer; every compression of the n5 library has one. */
+	static DefaultBlockWriter streamingWriter(final Compression compression) {
+		if (compression.getWriter() instanceof DefaultBlockWriter w)
+			return w;
+		final Object writer = compression.getWriter();
+		throw new LayoutException("compression " + compression.getClass().getName() + ": expected a streaming block "
+				+ "writer (org.janelia.saalfeldlab.n5.DefaultBlockWriter), found " + (writer == null ? "none" : writer.getClass().getName()));
 	}
 
 	/** What writing a chunk produced. */
@@ -86,19 +91,16 @@ final class ChunkWriter {
 	 * @throws LayoutException         naming the file when writing fails
 	 * @throws CancellationException   when {@code abort} turned true
 	 */
-	Written write(final Partition chunk, final BlockHeader header, final long[] gridPosition, final Path file) {
+	Written write(final Partition chunk, final BlockHeader header, final Path file) {
 		final CRC32C crc = new CRC32C();
 		try {
 			Files.createDirectories(file.getParent());
 			try (OutputStream fileOut = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
 					StandardOpenOption.WRITE), 1 << 16); CheckedOutputStream checked = new CheckedOutputStream(fileOut, crc)) {
-				if (compression.getWriter() instanceof DefaultBlockWriter streaming) {
-					checked.write(header.toBytes());
-					try (OutputStream data = streaming.getOutputStream(new Unclosed(checked))) {
-						copyFrames(chunk, data, null);
-					}
-				} else
-					writeWhole(chunk, header, gridPosition, checked);
+				checked.write(header.toBytes());
+				try (OutputStream data = streaming.getOutputStream(new Unclosed(checked))) {
+					copyFrames(chunk, data);
+				}
 			}
 			return new Written(String.format("%08x", crc.getValue()), Files.size(file));
 		} catch (final IOException e) {
@@ -107,23 +109,8 @@ final class ChunkWriter {
 		}
 	}
 
-	/** The fallback for compressions without a stream writer: one n5 DataBlock for the whole chunk. */
-	private void writeWhole(final Partition chunk, final BlockHeader header, final long[] gridPosition,
-			final OutputStream checked) throws IOException {
-		final long bytes = out.frameBytes() * chunk.frameCount();
-		if (bytes > Integer.MAX_VALUE - 16)
-			throw new LayoutException("compression " + compression.getType() + " has no streaming writer and a chunk of "
-					+ bytes + " bytes exceeds one array; use smaller partitions or gzip/raw");
-		final ByteBuffer all = ByteBuffer.allocate((int) bytes).order(ByteOrder.BIG_ENDIAN);
-		copyFrames(chunk, null, all);
-		all.flip();
-		final DataBlock<?> block = DataType.fromString(out.dtype().n5Name()).createDataBlock(header.size(), gridPosition);
-		block.readData(all);
-		DefaultBlockWriter.writeBlock(checked, attributes, block);
-	}
-
 	/** Reads every frame of {@code chunk} from the source partitions that hold it and appends its encoded bytes. */
-	private void copyFrames(final Partition chunk, final OutputStream data, final ByteBuffer all) throws IOException {
+	private void copyFrames(final Partition chunk, final OutputStream data) throws IOException {
 		for (int i = firstOverlap(chunk.firstFrame()); i < sourcePartitions.size(); i++) {
 			final Partition sp = sourcePartitions.get(i);
 			if (sp.firstFrame() >= chunk.endFrame())
@@ -135,10 +122,7 @@ final class ChunkWriter {
 					if (abort.getAsBoolean() || Thread.currentThread().isInterrupted())
 						throw new CancellationException("ingest cancelled");
 					encode(frames, tile);
-					if (data != null)
-						data.write(encoded.array(), 0, encoded.limit());
-					else
-						all.put(encoded.array(), 0, encoded.limit());
+					data.write(encoded.array(), 0, encoded.limit());
 				}
 			}
 		}

@@ -79,6 +79,7 @@ public final class Ingest {
 		if (Files.exists(abs) && !options.overwrite())
 			throw LayoutException.badField(abs, "ingest target", "no existing file or directory (or the overwrite option)",
 					"an existing " + (Files.isDirectory(abs) ? "directory" : "file"));
+		ChunkWriter.streamingWriter(options.compression());
 		final ChunkGrid grid = ChunkGrid.plan(storedMeta(source.meta(), options, started), options.partitionBytes());
 		if (Thread.currentThread().isInterrupted())
 			throw new CancellationException("ingest into " + abs + " not started: the calling thread is interrupted");
@@ -153,13 +154,12 @@ public final class Ingest {
 			return t;
 		});
 		final ThreadLocal<ChunkWriter> writers = ThreadLocal.withInitial(
-				() -> new ChunkWriter(source, grid.meta(), attrs, abort::get));
+				() -> new ChunkWriter(source, grid.meta(), attrs.getCompression(), abort::get));
 		final CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
 		try {
 			for (final Partition p : chunks)
 				done.submit(() -> {
-					final ChunkWriter.Written w = writers.get().write(p, grid.header(p), grid.gridPosition(p),
-							dataDir.resolve(grid.path(p)));
+					final ChunkWriter.Written w = writers.get().write(p, grid.header(p), dataDir.resolve(grid.path(p)));
 					sums[p.index()] = w.crc32c();
 					LOG.debug("chunk {} written: {} bytes, crc32c {}", grid.path(p), w.fileBytes(), w.crc32c());
 					return p.index();

@@ -22,4 +22,10 @@ public record IngestResult(Path container, Sidecar sidecar, int chunks, long dat
 		final double s = elapsed.toNanos() / 1e9;
 		return s <= 0 ? Double.POSITIVE_INFINITY : dataBytes / s;
 	}
+
+	@Override
+	public String toString() {
+		return container + ": " + sidecar.meta() + ", " + chunks + " chunks, " + dataBytes + " data bytes in " + fileBytes
+				+ " file bytes, " + elapsed.toMillis() + " ms";
+	}
 }

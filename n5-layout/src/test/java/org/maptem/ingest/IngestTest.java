@@ -434,6 +434,37 @@ class IngestTest {
 	}
 
 	@Test
+	void compressionWithoutAStreamWriterIsRefusedBeforeAnythingIsWritten() throws IOException {
+		npy(dir.resolve("in.npy"), new long[] { 2, 2, 2 }, 1);
+		final Compression whole = new Compression() {
+
+			private static final long serialVersionUID = 1L;
+
+			@Override
+			public org.janelia.saalfeldlab.n5.BlockReader getReader() {
+				return null;
+			}
+
+			@Override
+			public org.janelia.saalfeldlab.n5.BlockWriter getWriter() {
+				return new org.janelia.saalfeldlab.n5.BlockWriter() {
+
+					@Override
+					public <T> void write(final org.janelia.saalfeldlab.n5.DataBlock<T> block, final java.io.OutputStream out) {
+						throw new AssertionError("never called");
+					}
+				};
+			}
+		};
+		try (NpyDataset d = NpyDataset.open(dir.resolve("in.npy"), OpenOptions.DEFAULTS)) {
+			final LayoutException e = assertThrows(LayoutException.class,
+					() -> Ingest.run(d, dir.resolve("out.n5"), IngestOptions.DEFAULTS.withCompression(whole)));
+			assertTrue(e.getMessage().contains("expected a streaming block writer"), e.getMessage());
+		}
+		assertEquals(Set.of("in.npy"), siblings(dir));
+	}
+
+	@Test
 	void existingTargetIsRefusedByNameAndLeftUntouched() throws IOException {
 		npy(dir.resolve("in.npy"), new long[] { 2, 2, 2 }, 1);
 		final Path target = dir.resolve("out.n5");
