@@ -68,6 +68,33 @@ class IngestN5DatasetTest {
 	}
 
 	@Test
+	void aContainerReingestedWithOtherChunksHoldsTheSameValues() throws IOException {
+		final double[] v = Samples.values(DType.INT16, 5 * 6 * 6, 12);
+		final Path raw = Samples.writeRaw(dir.resolve("in.raw"), DType.INT16, true, v, 30, 6, 0, 0, 0);
+		try (Dataset d = RawFormat.open(raw, RawParams.of(new long[] { 5, 6 }, new int[] { 2, 3 }, DType.INT16),
+				OpenOptions.DEFAULTS)) {
+			Ingest.run(d, dir.resolve("a.n5"), IngestOptions.DEFAULTS.withPartitionBytes(4 * 12));
+		}
+		try (N5Dataset a = N5Dataset.open(dir.resolve("a.n5").resolve(Ingest.DATASET), OpenOptions.DEFAULTS)) {
+			final IngestResult r = Ingest.run(a, dir.resolve("b.n5"), IngestOptions.DEFAULTS.withPartitionBytes(13 * 12));
+			assertArrayEquals(new long[] { 2, 6 }, r.sidecar().navBlock());
+		}
+		assertArrayEquals(v, N5Readback.read(dir.resolve("b.n5"), Ingest.DATASET));
+	}
+
+	@Test
+	void aForeignZarrWrittenContainerIngestsToItsManifestHash() throws IOException {
+		final Path foreign = Samples.testdata().resolve("n5/zarr_written.n5/mib_single9_12bit_3x3_gzip");
+		final Manifest.Entry m;
+		try (N5Dataset d = N5Dataset.open(foreign, OpenOptions.DEFAULTS)) {
+			m = Manifest.entryFor(d.meta());
+			Ingest.run(d, dir.resolve("z.n5"), IngestOptions.DEFAULTS.withPartitionBytes(2 * d.meta().frameBytes()));
+		}
+		final double[] back = N5Readback.read(dir.resolve("z.n5"), Ingest.DATASET);
+		assertEquals(m.sha256(), Manifest.sha256(Samples.encode(DType.UINT16, back, 0, back.length, true)));
+	}
+
+	@Test
 	void formatDetectionOpensTheIngestedContainer() throws IOException {
 		final double[] v = Samples.values(DType.FLOAT32, 6 * 4, 2);
 		final Path raw = Samples.writeRaw(dir.resolve("in.raw"), DType.FLOAT32, true, v, 6, 4, 0, 0, 0);

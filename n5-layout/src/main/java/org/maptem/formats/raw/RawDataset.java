@@ -23,7 +23,8 @@ import org.maptem.frames.MappedFrameSource;
  *
  * <p>Opening checks the file size against the parameters and reads nothing else. Partitions follow
  * {@link Partitions#plan} at the options' byte budget; {@link #open} accepts any contiguous frame run, not only those.
- * Thread-safe; each {@link FrameSource} is for one thread.
+ * Reads always memory-map ({@link org.maptem.dataset.ReadMode} is not consulted). Thread-safe; each
+ * {@link FrameSource} is for one thread.
  */
 public final class RawDataset implements Dataset {
 
