@@ -20,7 +20,8 @@ import org.maptem.frames.MappedFrameSource;
  *
  * <p>The last two axes are the frame {@code [height, width]}; the axes before them are the scan (1 to 3 axes). A
  * 2D array is a single frame (nav shape {@code [1]}). C-order files are decoded straight from memory-mapped bytes;
- * Fortran-order files are gathered element by element (correct, much slower; see {@link FortranFrameSource}).
+ * Fortran-order files are gathered element by element: correct, but several times slower (every frame is
+ * scattered across the whole file), so ingest them once rather than analysing them repeatedly.
  * Only the header is read on open; C-order reads always memory-map ({@link org.maptem.dataset.ReadMode} is not
  * consulted). Thread-safe; each {@link FrameSource} is for one thread.
  */
