@@ -78,7 +78,8 @@ final class ChunkWriter {
 			return w;
 		final Object writer = compression.getWriter();
 		throw new LayoutException("compression " + compression.getClass().getName() + ": expected a streaming block "
-				+ "writer (org.janelia.saalfeldlab.n5.DefaultBlockWriter), found " + (writer == null ? "none" : writer.getClass().getName()));
+				+ "writer (org.janelia.saalfeldlab.n5.DefaultBlockWriter), found "
+				+ (writer == null ? "none" : writer.getClass().getName()));
 	}
 
 	/** What writing a chunk produced. */

@@ -92,7 +92,8 @@ class NpyFormatTest {
 
 	static Stream<Arguments> descrs() {
 		final List<Arguments> a = new ArrayList<>();
-		final String[][] table = { { "|u1", "UINT8" }, { "|b1", "UINT8" }, { "|i1", "INT8" }, { "<u2", "UINT16" }, { ">u2", "UINT16" },
+		final String[][] table = { { "|u1", "UINT8" }, { "|b1", "UINT8" }, { "|i1", "INT8" }, { "<u2", "UINT16" },
+				{ ">u2", "UINT16" },
 				{ "<i2", "INT16" }, { ">i2", "INT16" }, { "<u4", "UINT32" }, { ">u4", "UINT32" }, { "<i4", "INT32" },
 				{ ">i4", "INT32" }, { "<f4", "FLOAT32" }, { ">f4", "FLOAT32" }, { "<f8", "FLOAT64" }, { ">f8", "FLOAT64" } };
 		for (final String[] row : table)
