@@ -69,14 +69,24 @@ public final class N5Dataset implements Dataset {
 						+ " (the chunk's nav block)", Arrays.toString(sidecar.navBlock()));
 			this.navBlock = chunkNav;
 		} else {
-			m = new DatasetMeta(nav, sig, attributes.dtype(), null,
-					new Provenance("n5", List.of(dir.toAbsolutePath().toString()), java.util.Map.of()));
+			try {
+				m = new DatasetMeta(nav, sig, attributes.dtype(), null,
+						new Provenance("n5", List.of(dir.toAbsolutePath().toString()), java.util.Map.of()));
+			} catch (final LayoutException e) {
+				throw LayoutException.badField(attributes.file(), "dimensions", "a 4D-STEM shape MapTEM can address",
+						Arrays.toString(dims) + " (" + e.getMessage() + ")");
+			}
 			this.navBlock = Partitions.navBlock(nav, chunkNav, Partitions.framesFor(m.frameBytes(), options.partitionBytes()));
 		}
 		if (options.navShape() != null)
 			m = m.withNavShape(options.navShape());
 		this.meta = m;
-		this.partitions = Partitions.of(nav, navBlock);
+		try {
+			this.partitions = Partitions.of(nav, navBlock);
+		} catch (final LayoutException e) {
+			throw LayoutException.badField(attributes.file(), "dimensions", "a shape that splits into at most 2^31-1 partitions",
+					Arrays.toString(dims) + " (" + e.getMessage() + ")");
+		}
 	}
 
 	/**
