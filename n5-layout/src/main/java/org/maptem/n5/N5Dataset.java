@@ -164,17 +164,21 @@ public final class N5Dataset implements Dataset {
 
 	@Override
 	public FrameSource open(final Partition p) {
-		if (fastPathPossible()) {
+		final boolean fast = fastPathPossible();
+		if (fast || maptem) {
+			// in a MapTEM container every partition is one chunk, and a missing one is damage, not zeros
 			final Path chunk = chunkFile(p);
-			if (Files.isRegularFile(chunk)) {
+			final boolean present = Files.isRegularFile(chunk);
+			if (!present && maptem)
+				throw new LayoutException(chunk + ": chunk file missing (partition " + p.index() + ", frames " + p.firstFrame()
+						+ " to " + (p.endFrame() - 1) + ")");
+			if (present && fast) {
 				final BlockHeader header = BlockValidator.read(chunk, attributes, chunkGridPosition(p));
 				if (packsPartition(header, p))
 					return new MappedFrameSource(chunk, FrameLayout.packed(header.length(), p.frameCount(), meta.dtype(), false,
 							meta.sigHeight(), meta.sigWidth()), p.firstFrame());
 				// a zero-padded chunk whose padding lies between the partition's frames: crop it in memory
-			} else if (maptem)
-				throw new LayoutException(chunk + ": chunk file missing (partition " + p.index() + ", frames " + p.firstFrame()
-						+ " to " + (p.endFrame() - 1) + ")");
+			}
 		}
 		return new ChunkAssembler(dir, attributes, meta).read(p);
 	}

@@ -212,11 +212,13 @@ class CorruptN5InputTest {
 
 	@Test
 	void missingChunkOfAMapTemContainer() throws IOException {
-		final Path dir = validDataset(new RawCompression());
-		writeSidecar(dir, o -> { });
-		Files.delete(dir.resolve("0/0/0/1"));
-		final LayoutException e = assertThrows(LayoutException.class, () -> readEverything(dir, CHUNK_BYTES));
-		assertNames(e, dir.resolve("0/0/0/1"), "chunk file missing", "frames 15 to 29");
+		for (final Compression c : new Compression[] { new RawCompression(), new GzipCompression() }) {
+			final Path dir = validDataset(c);
+			writeSidecar(dir, o -> { });
+			Files.delete(dir.resolve("0/0/0/1"));
+			final LayoutException e = assertThrows(LayoutException.class, () -> readEverything(dir, CHUNK_BYTES), c.getType());
+			assertNames(e, dir.resolve("0/0/0/1"), "chunk file missing", "frames 15 to 29");
+		}
 	}
 
 	// ---- block files ----

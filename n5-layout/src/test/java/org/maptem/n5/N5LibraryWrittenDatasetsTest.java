@@ -203,7 +203,8 @@ class N5LibraryWrittenDatasetsTest {
 		final Path container = tmp.resolve("x.n5");
 		final Path dir = N5Fixtures.write(container, "data", DType.UINT8, new long[] { 2, 3 }, 4, 6, new int[] { 6, 4, 3, 1 },
 				new RawCompression());
-		assertTrue(Files.readString(container.resolve("attributes.json")).contains("\"n5\""), "the n5 library marks the root");
+		assertEquals("4.0.0", com.google.gson.JsonParser.parseString(Files.readString(container.resolve("attributes.json")))
+				.getAsJsonObject().get("n5").getAsString(), "the n5 library marks the root with its N5 version, as docs/format.md says");
 		assertEquals(dir, N5Dataset.locate(container));
 		assertEquals(dir, N5Dataset.locate(dir));
 		try (Dataset a = Formats.open(container, OpenOptions.DEFAULTS); Dataset b = Formats.open(dir, OpenOptions.DEFAULTS)) {
