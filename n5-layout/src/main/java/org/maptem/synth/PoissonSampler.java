@@ -88,6 +88,32 @@ final class PoissonSampler {
 		return mean;
 	}
 
+	/**
+	 * Replaces {@code out[from .. to)} by independent draws, in index order, exactly as {@link #sample} called once
+	 * per element would: the per-run loop keeps the tables in registers, which the per-pixel call does not.
+	 */
+	void fill(final int[] out, final int from, final int to, final SplittableRandom rng) {
+		if (mean <= 0 || cdf == null) {
+			for (int i = from; i < to; i++)
+				out[i] = sample(rng);
+			return;
+		}
+		final double[] c = cdf;
+		final int[] g = guide;
+		final int base = (int) lo;
+		final double m = g.length;
+		for (int i = from; i < to; i++) {
+			final double u = rng.nextDouble();
+			int k = g[(int) (u * m)];
+			if (k < 0) {
+				k = ~k;
+				while (u >= c[k])
+					k++;
+			}
+			out[i] = base + k;
+		}
+	}
+
 	/** One draw, using {@code rng} once (table) or for one Gaussian (normal approximation). */
 	int sample(final SplittableRandom rng) {
 		if (mean <= 0)

@@ -83,7 +83,7 @@ final class RawWriter {
 	}
 
 	private void writeSequential(final FileChannel ch) throws IOException {
-		final ByteBuffer buf = ByteBuffer.allocate(batchFrames * frameBytes).order(order);
+		final ByteBuffer buf = ByteBuffer.allocateDirect(batchFrames * frameBytes).order(order);
 		for (long f = 0; f < frames; f += batchFrames) {
 			fill(buf, f);
 			writeFully(ch, buf);
@@ -105,7 +105,7 @@ final class RawWriter {
 					writeNext(ch, inFlight, free);
 				final long first = f;
 				final ByteBuffer pooled = free.poll();
-				final ByteBuffer buf = pooled != null ? pooled : ByteBuffer.allocate(batchFrames * frameBytes).order(order);
+				final ByteBuffer buf = pooled != null ? pooled : ByteBuffer.allocateDirect(batchFrames * frameBytes).order(order);
 				inFlight.add(pool.submit(() -> fill(buf, first)));
 			}
 			while (!inFlight.isEmpty())

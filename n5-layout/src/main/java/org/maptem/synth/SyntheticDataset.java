@@ -60,8 +60,14 @@ public final class SyntheticDataset implements Dataset {
 		return partitions;
 	}
 
+	/**
+	 * @throws LayoutException when the partition reaches past the last frame
+	 */
 	@Override
 	public FrameSource open(final Partition partition) {
+		if (partition.endFrame() > meta.frameCount())
+			throw new LayoutException("synthetic data: partition " + partition.index() + " (frames " + partition.firstFrame()
+					+ " to " + (partition.endFrame() - 1) + ") reaches past the last frame " + (meta.frameCount() - 1));
 		return new SyntheticFrameSource(stem, partition);
 	}
 

@@ -197,17 +197,15 @@ final class SyntheticModel {
 
 	private void addNoise(final long frame, final int[] out) {
 		final SplittableRandom rng = new SplittableRandom(frameSeed(params.seed(), frame));
-		int last = -1;
-		PoissonSampler s = null;
-		for (int p = 0; p < pixels; p++) {
+		// runs of equal mean (mostly long rows of background) are drawn by one sampler loop
+		for (int p = 0; p < pixels;) {
 			final int v = out[p];
-			if (v == 0)
-				continue;
-			if (v != last) {
-				s = sampler(v);
-				last = v;
-			}
-			out[p] = s.sample(rng);
+			int q = p + 1;
+			while (q < pixels && out[q] == v)
+				q++;
+			if (v != 0)
+				sampler(v).fill(out, p, q, rng);
+			p = q;
 		}
 	}
 

@@ -23,12 +23,13 @@ import org.maptem.dataset.LayoutException;
 public final class SyntheticStem {
 
 	private final SyntheticModel model;
-	private final ThreadLocal<int[]> scratch;
+	private final ThreadLocal<CountEncoder> scratch;
 
 	public SyntheticStem(final SyntheticParams params) {
 		this.model = new SyntheticModel(params);
 		final int n = model.pixels;
-		this.scratch = ThreadLocal.withInitial(() -> new int[n]);
+		// the per-thread value holds arrays only, never this stem, so an unused stem can be collected
+		this.scratch = ThreadLocal.withInitial(() -> new CountEncoder(n));
 	}
 
 	public SyntheticParams params() {
@@ -54,7 +55,7 @@ public final class SyntheticStem {
 	/** Writes frame {@code index} to {@code dst[0 .. h·w)} as float32, the values a reader decodes. */
 	public void frame(final long index, final float[] dst) {
 		check(index, dst.length);
-		final int[] c = scratch.get();
+		final int[] c = scratch.get().counts();
 		model.render(index, c);
 		for (int i = 0; i < model.pixels; i++)
 			dst[i] = c[i];
@@ -63,7 +64,7 @@ public final class SyntheticStem {
 	/** Writes frame {@code index} to {@code dst[0 .. h·w)} as float64. */
 	public void frame(final long index, final double[] dst) {
 		check(index, dst.length);
-		final int[] c = scratch.get();
+		final int[] c = scratch.get().counts();
 		model.render(index, c);
 		for (int i = 0; i < model.pixels; i++)
 			dst[i] = c[i];
@@ -78,9 +79,9 @@ public final class SyntheticStem {
 		if (dst.remaining() < frameBytes())
 			throw new LayoutException("synthetic data: frame " + index + " needs " + frameBytes() + " bytes, the buffer has "
 					+ dst.remaining() + " left");
-		final int[] c = scratch.get();
-		model.render(index, c);
-		CountEncoder.put(c, model.pixels, model.params.dtype(), dst);
+		final CountEncoder enc = scratch.get();
+		model.render(index, enc.counts());
+		enc.put(model.pixels, model.params.dtype(), dst);
 	}
 
 	/** The central disk's shift from the detector centre, {@code [dy, dx]} pixels (multiples of 1/16). */

@@ -34,8 +34,19 @@ final class NaiveModel {
 		return (f / navW()) % navH();
 	}
 
-	/** Central disk centre {@code [cy, cx]}. */
+	private long memoFrame = -1;
+	private double[] memoCentre;
+
+	/** Central disk centre {@code [cy, cx]}; the last frame's is remembered, as pixels ask for it again and again. */
 	double[] centre(final long f) {
+		if (f != memoFrame) {
+			memoCentre = computeCentre(f);
+			memoFrame = f;
+		}
+		return memoCentre.clone();
+	}
+
+	private double[] computeCentre(final long f) {
 		final double dy = Math.rint(16 * p.shiftAmplitude()[0] * StrictMath.cos(2 * Math.PI * scanY(f) / p.shiftPeriod())) / 16;
 		final double dx = Math.rint(16 * p.shiftAmplitude()[1] * StrictMath.sin(2 * Math.PI * scanX(f) / p.shiftPeriod())) / 16;
 		return new double[] { (h - 1) / 2.0 + dy, (w - 1) / 2.0 + dx };

@@ -60,4 +60,18 @@ class PoissonSamplerTest {
 			mean += k * (double) hist[k];
 		assertEquals(lambda, mean / n, 5 * Math.sqrt(lambda / n), "sample mean");
 	}
+
+	@ParameterizedTest
+	@ValueSource(doubles = { 0, 1, 37, 250_000 })
+	void fillingARunDrawsWhatSingleDrawsWould(final double lambda) {
+		final PoissonSampler s = new PoissonSampler(lambda);
+		final SplittableRandom a = new SplittableRandom(3);
+		final SplittableRandom b = new SplittableRandom(3);
+		final int[] run = new int[1000];
+		java.util.Arrays.fill(run, -1);
+		s.fill(run, 100, 900, a);
+		for (int i = 0; i < 1000; i++)
+			assertEquals(i < 100 || i >= 900 ? -1 : s.sample(b), run[i], "element " + i);
+		assertEquals(a.nextLong(), b.nextLong(), "both used the generator equally");
+	}
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -51,15 +52,14 @@ class SyntheticDatasetTest {
 					for (final Tile t : plan.tiles(p, new int[] { H, W })) {
 						src.read(t, tile);
 						src.read(t, tile64);
+						final int n = t.sigRows() * W;
+						final int from = t.sigRowStart() * W;
 						for (int i = 0; i < t.frameCount(); i++) {
-							final float[] frame = frames[(int) t.firstFrame() + i];
-							final double[] frame64 = frames64[(int) t.firstFrame() + i];
-							for (int j = 0; j < t.sigRows() * W; j++) {
-								final int at = i * t.sigRows() * W + j;
-								final int px = t.sigRowStart() * W + j;
-								assertEquals(frame[px], tile[at], 0.0, "tile " + t + " value " + at);
-								assertEquals(frame64[px], tile64[at], 0.0, "tile " + t + " value " + at + " as double");
-							}
+							final int f = (int) t.firstFrame() + i;
+							assertArrayEquals(Arrays.copyOfRange(frames[f], from, from + n),
+									Arrays.copyOfRange(tile, i * n, i * n + n), "frame " + f + " in tile " + t);
+							assertArrayEquals(Arrays.copyOfRange(frames64[f], from, from + n),
+									Arrays.copyOfRange(tile64, i * n, i * n + n), "frame " + f + " in tile " + t + " as double");
 						}
 						tiles++;
 					}
@@ -112,6 +112,13 @@ class SyntheticDatasetTest {
 			final LayoutException small = assertThrows(LayoutException.class, () -> src.read(new Tile(7, 2, 0, H, W), new float[H * W]));
 			assertTrue(small.getMessage().contains("holds " + H * W), small.getMessage());
 		}
+	}
+
+	@Test
+	void aPartitionPastTheLastFrameIsRejected() {
+		final SyntheticDataset ds = new SyntheticDataset(params(), options());
+		final LayoutException e = assertThrows(LayoutException.class, () -> ds.open(new Partition(10, 44, 2)));
+		assertTrue(e.getMessage().contains("frames 44 to 45") && e.getMessage().contains("last frame 44"), e.getMessage());
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.maptem.dataset.DType;
+import org.maptem.frames.TileDecoder;
 
 /**
  * The generator against the model re-implemented naively in {@link NaiveModel}, and the analytic virtual-detector
@@ -37,11 +40,27 @@ class SyntheticStemTest {
 	/** Radius of a disk detector covering the central disk at every shift: radius + shift amplitude + margin. */
 	static final double R_BF = 6.3 + Math.hypot(1.6875, 2.3125) + 0.5;
 
+	/** Frame {@code f} as a reader sees it: encoded in the dtype, decoded by MapTEM's tile decoder. */
+	private static void stored(final SyntheticStem stem, final long f, final float[] dst) {
+		final ByteBuffer b = ByteBuffer.allocate((int) stem.frameBytes()).order(ByteOrder.BIG_ENDIAN);
+		stem.encode(f, b);
+		new TileDecoder().decode(b, 0, dst.length, stem.params().dtype(), dst, 0);
+	}
+
+	/** The values as longs; each must be a whole count. */
 	private static long[] asLongs(final float[] v) {
+		final double[] d = new double[v.length];
+		for (int i = 0; i < v.length; i++)
+			d[i] = v[i];
+		return asLongs(d);
+	}
+
+	private static long[] asLongs(final double[] v) {
 		final long[] out = new long[v.length];
 		for (int i = 0; i < v.length; i++) {
 			out[i] = (long) v[i];
-			assertEquals(out[i], v[i], 0.0, "pixel " + i + " is not a whole count");
+			if (out[i] != v[i])
+				throw new AssertionError("pixel " + i + " holds " + v[i] + ", not a whole count");
 		}
 		return out;
 	}
@@ -62,10 +81,8 @@ class SyntheticStemTest {
 			stem.frame(f, f64);
 			stem.counts(f, counts);
 			assertArrayEquals(expected, asLongs(f32), "frame " + f + " as float");
-			for (int i = 0; i < expected.length; i++) {
-				assertEquals(expected[i], f64[i], 0.0, "frame " + f + " pixel " + i + " as double");
-				assertEquals(expected[i], counts[i], "frame " + f + " pixel " + i + " as counts");
-			}
+			assertArrayEquals(expected, asLongs(f64), "frame " + f + " as double");
+			assertArrayEquals(expected, java.util.Arrays.stream(counts).asLongStream().toArray(), "frame " + f + " as counts");
 		}
 	}
 
@@ -104,9 +121,10 @@ class SyntheticStemTest {
 		assertEquals(7, dxs.size(), "seven scan columns of one period have seven different shifts");
 	}
 
-	@Test
-	void frameTotalIsTheClosedFormOfRegionPixelCounts() {
-		final SyntheticParams p = oblique().build();
+	@ParameterizedTest
+	@EnumSource(value = DType.class, names = { "UINT8", "INT16", "UINT12_PACKED", "FLOAT32" })
+	void frameTotalIsTheClosedFormOfRegionPixelCounts(final DType type) {
+		final SyntheticParams p = oblique().dtype(type).build();
 		final SyntheticStem stem = new SyntheticStem(p);
 		final NaiveModel naive = new NaiveModel(p);
 		final float[] frame = new float[72 * 80];
@@ -121,7 +139,7 @@ class SyntheticStemTest {
 					nRing += naive.inRing(y, x) ? 1 : 0;
 				}
 			final double expected = 3.0 * 72 * 80 + 50 * nBf + 11 * nBragg + naive.ringValue(f) * nRing;
-			stem.frame(f, frame);
+			stored(stem, f, frame);
 			double sum = 0;
 			for (final float v : frame)
 				sum += v;
@@ -131,9 +149,10 @@ class SyntheticStemTest {
 		}
 	}
 
-	@Test
-	void brightFieldDiskDetectorSumsToValueTimesDiskPixels() {
-		final SyntheticParams p = oblique().background(0).navShape(7, 7).build();
+	@ParameterizedTest
+	@EnumSource(value = DType.class, names = { "UINT8", "INT16", "UINT12_PACKED", "FLOAT32" })
+	void brightFieldDiskDetectorSumsToValueTimesDiskPixels(final DType type) {
+		final SyntheticParams p = oblique().background(0).navShape(7, 7).dtype(type).build();
 		final SyntheticStem stem = new SyntheticStem(p);
 		final NaiveModel naive = new NaiveModel(p);
 		final double cy = 35.5;
@@ -144,7 +163,7 @@ class SyntheticStemTest {
 		for (long f = 0; f < 49; f++) {
 			long nBf = 0;
 			double sum = 0;
-			stem.frame(f, frame);
+			stored(stem, f, frame);
 			for (int y = 0; y < 72; y++)
 				for (int x = 0; x < 80; x++) {
 					final boolean inMask = NaiveModel.inDisk(y, x, cy, cx, r);
@@ -163,9 +182,10 @@ class SyntheticStemTest {
 		assertTrue(sizes.size() > 1, "sub-pixel shifts change the number of disk pixels: " + sizes);
 	}
 
-	@Test
-	void annularDetectorSeesTheAtomCheckerboard() {
-		final SyntheticParams p = oblique().navShape(6, 6).build();
+	@ParameterizedTest
+	@EnumSource(value = DType.class, names = { "UINT8", "INT16", "UINT12_PACKED", "FLOAT32" })
+	void annularDetectorSeesTheAtomCheckerboard(final DType type) {
+		final SyntheticParams p = oblique().navShape(6, 6).dtype(type).build();
 		final SyntheticStem stem = new SyntheticStem(p);
 		final NaiveModel naive = new NaiveModel(p);
 		long nRing = 0;
@@ -174,7 +194,7 @@ class SyntheticStemTest {
 				nRing += naive.inRing(y, x) ? 1 : 0;
 		final float[] frame = new float[72 * 80];
 		for (long f = 0; f < 36; f++) {
-			stem.frame(f, frame);
+			stored(stem, f, frame);
 			double sum = 0;
 			for (int y = 0; y < 72; y++)
 				for (int x = 0; x < 80; x++) {
@@ -190,15 +210,16 @@ class SyntheticStemTest {
 		}
 	}
 
-	@Test
-	void centreOfMassOfTheCentralDiskIsItsPixelCentroid() {
-		final SyntheticParams p = oblique().background(0).navShape(7, 7).build();
+	@ParameterizedTest
+	@EnumSource(value = DType.class, names = { "UINT8", "INT16", "UINT12_PACKED", "FLOAT32" })
+	void centreOfMassOfTheCentralDiskIsItsPixelCentroid(final DType type) {
+		final SyntheticParams p = oblique().background(0).navShape(7, 7).dtype(type).build();
 		final SyntheticStem stem = new SyntheticStem(p);
 		final NaiveModel naive = new NaiveModel(p);
 		final double r = R_BF;
 		final float[] frame = new float[72 * 80];
 		for (long f = 0; f < 49; f++) {
-			stem.frame(f, frame);
+			stored(stem, f, frame);
 			double s = 0;
 			double sy = 0;
 			double sx = 0;
