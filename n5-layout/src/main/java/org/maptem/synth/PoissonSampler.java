@@ -101,10 +101,13 @@ final class PoissonSampler {
 		final double[] c = cdf;
 		final int[] g = guide;
 		final int base = (int) lo;
-		final double m = g.length;
+		// the guide has 2^b entries, so (int) (u·2^b) is the top b bits of the long u is made of
+		final int shift = 64 - Integer.numberOfTrailingZeros(g.length);
 		for (int i = from; i < to; i++) {
-			final double u = rng.nextDouble();
-			int k = g[(int) (u * m)];
+			// exactly SplittableRandom.nextDouble(): the top 53 bits of nextLong() times 2^-53
+			final long bits = rng.nextLong();
+			final double u = (bits >>> 11) * 0x1.0p-53;
+			int k = g[(int) (bits >>> shift)];
 			if (k < 0) {
 				k = ~k;
 				while (u >= c[k])
