@@ -1,6 +1,6 @@
 package org.maptem.udf.masks;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.maptem.dataset.DatasetMeta;
@@ -47,7 +47,7 @@ public final class ApplyMasksUdf extends Udf<MaskRaster[]> {
 
 	/** A UDF applying {@code masks} in this order. */
 	public static ApplyMasksUdf of(final Mask... masks) {
-		return new ApplyMasksUdf(masks == null ? List.of() : new ArrayList<>(List.of(masks)));
+		return new ApplyMasksUdf(masks == null ? List.of() : Arrays.asList(masks));
 	}
 
 	/** The masks, in result order. */
