@@ -7,6 +7,7 @@ import org.maptem.dataset.Tile;
 import org.maptem.udf.BufferSpec;
 import org.maptem.udf.BufferType;
 import org.maptem.udf.Results;
+import org.maptem.udf.Sums;
 import org.maptem.udf.Udf;
 import org.maptem.udf.UdfException;
 import org.maptem.udf.masks.MaskRaster;
@@ -34,7 +35,7 @@ import org.maptem.udf.masks.Masks;
  * double[] dx = r.get(com).buffer("shiftX").doubles();
  * }</pre>
  */
-public final class CenterOfMassUdf extends Udf<MaskRaster> {
+public final class CenterOfMassUdf extends Udf<CenterOfMassUdf.Region> {
 
 	private static final long serialVersionUID = 1L;
 
@@ -44,6 +45,16 @@ public final class CenterOfMassUdf extends Udf<MaskRaster> {
 	public static final String SHIFT_X = "shiftX";
 	public static final String SHIFT_Y = "shiftY";
 	public static final String MAGNITUDE = "magnitude";
+
+	/**
+	 * Task data: the pixels the centre of mass is taken over, and the column coordinates {@code 0 .. width-1} as
+	 * floats, so {@code Σ I·x} of a row segment is one fast dot product.
+	 *
+	 * @param pixels  the disk (or the whole frame)
+	 * @param columns {@code columns[x] = x}
+	 */
+	public record Region(MaskRaster pixels, float[] columns) {
+	}
 
 	private final double cx;
 	private final double cy;
@@ -105,18 +116,25 @@ public final class CenterOfMassUdf extends Udf<MaskRaster> {
 	}
 
 	@Override
-	public MaskRaster taskData(final DatasetMeta meta) {
+	public Region taskData(final DatasetMeta meta) {
 		final int h = meta.sigHeight();
 		final int w = meta.sigWidth();
+		final MaskRaster pixels;
 		try {
-			return Double.isInfinite(r) ? Masks.rect(0, 0, w, h).rasterize(h, w) : Masks.disk(cx, cy, r).rasterize(h, w);
+			pixels = Double.isInfinite(r) ? Masks.rect(0, 0, w, h).rasterize(h, w) : Masks.disk(cx, cy, r).rasterize(h, w);
 		} catch (final UdfException e) {
 			throw new UdfException("CenterOfMassUdf: parameters 'cx', 'cy', 'r': " + e.getMessage(), e);
 		}
+		final float[] columns = new float[w];
+		for (int x = 0; x < w; x++)
+			columns[x] = x;
+		return new Region(pixels, columns);
 	}
 
 	@Override
-	public void processTile(final Tile tile, final float[] data, final Results partial, final MaskRaster disk) {
+	public void processTile(final Tile tile, final float[] data, final Results partial, final Region region) {
+		final MaskRaster disk = region.pixels();
+		final float[] columns = region.columns();
 		final double[] sum = partial.buffer(INTENSITY).doubles();
 		final double[] mx = partial.buffer(MOMENT_X).doubles();
 		final double[] my = partial.buffer(MOMENT_Y).doubles();
@@ -136,24 +154,8 @@ public final class CenterOfMassUdf extends Udf<MaskRaster> {
 				for (int g = disk.segmentStart(y); g < disk.segmentEnd(y); g++) {
 					final int x0 = disk.x0(g);
 					final int x1 = disk.x1(g);
-					// Σ I·x over the segment as Σ I·(x - x0) + x0·Σ I keeps the float products small
-					double a0 = 0, a1 = 0, b0 = 0, b1 = 0;
-					int x = x0;
-					for (; x + 1 < x1; x += 2) {
-						final float v0 = data[row + x];
-						final float v1 = data[row + x + 1];
-						a0 += v0;
-						a1 += v1;
-						b0 += v0 * (x - x0);
-						b1 += v1 * (x + 1 - x0);
-					}
-					if (x < x1) {
-						a0 += data[row + x];
-						b0 += data[row + x] * (x - x0);
-					}
-					final double segSum = a0 + a1;
-					rowSum += segSum;
-					sx += b0 + b1 + x0 * segSum;
+					rowSum += Sums.sum(data, row + x0, row + x1);
+					sx += Sums.dot(data, row + x0, columns, x0, x1 - x0);
 				}
 				s += rowSum;
 				sy += y * rowSum;

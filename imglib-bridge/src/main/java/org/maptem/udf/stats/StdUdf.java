@@ -39,6 +39,9 @@ public final class StdUdf extends Udf<Void> {
 	public static final String VAR = "var";
 	public static final String STD = "std";
 
+	/** Pixels per block: 8 KiB of mean and varsum. */
+	private static final int BLOCK = 512;
+
 	@Override
 	public List<BufferSpec> buffers(final DatasetMeta meta) {
 		return List.of(BufferSpec.sig(MEAN, BufferType.FLOAT64), BufferSpec.sig(VARSUM, BufferType.FLOAT64),
@@ -55,15 +58,19 @@ public final class StdUdf extends Udf<Void> {
 		final int offset = tile.sigRowStart() * tile.sigWidth();
 		// every pixel of a tile's rows has seen the same frames: tiles cover whole rows, in frame order
 		final long seen = count[offset];
-		for (int f = 0; f < tile.frameCount(); f++) {
-			final double inv = 1.0 / (seen + f + 1);
-			final int base = f * per;
-			for (int i = 0; i < per; i++) {
-				final int k = offset + i;
-				final double x = data[base + i];
-				final double d = x - mean[k];
-				mean[k] += d * inv;
-				varsum[k] += d * (x - mean[k]);
+		// pixel blocks keep mean and varsum in L1 while every frame of the tile is added
+		for (int b = 0; b < per; b += BLOCK) {
+			final int end = Math.min(per, b + BLOCK);
+			for (int f = 0; f < tile.frameCount(); f++) {
+				final double inv = 1.0 / (seen + f + 1);
+				final int base = f * per;
+				for (int i = b; i < end; i++) {
+					final int k = offset + i;
+					final double x = data[base + i];
+					final double d = x - mean[k];
+					mean[k] += d * inv;
+					varsum[k] += d * (x - mean[k]);
+				}
 			}
 		}
 		final long now = seen + tile.frameCount();

@@ -27,6 +27,9 @@ public final class SumUdf extends Udf<Void> {
 	/** Name of the result buffer. */
 	public static final String INTENSITY = "intensity";
 
+	/** Pixels per block: 8 KiB of double accumulators. */
+	private static final int BLOCK = 1024;
+
 	@Override
 	public List<BufferSpec> buffers(final DatasetMeta meta) {
 		return List.of(BufferSpec.sig(INTENSITY, BufferType.FLOAT64));
@@ -37,10 +40,14 @@ public final class SumUdf extends Udf<Void> {
 		final double[] sum = partial.buffer(INTENSITY).doubles();
 		final int per = tile.sigRows() * tile.sigWidth();
 		final int offset = tile.sigRowStart() * tile.sigWidth();
-		for (int f = 0; f < tile.frameCount(); f++) {
-			final int base = f * per;
-			for (int i = 0; i < per; i++)
-				sum[offset + i] += data[base + i];
+		// pixel blocks keep their accumulators in L1 while every frame of the tile is added
+		for (int b = 0; b < per; b += BLOCK) {
+			final int end = Math.min(per, b + BLOCK);
+			for (int f = 0; f < tile.frameCount(); f++) {
+				final int base = f * per;
+				for (int i = b; i < end; i++)
+					sum[offset + i] += data[base + i];
+			}
 		}
 	}
 }
