@@ -25,7 +25,8 @@ public final class DatasetMeta implements Serializable {
 	private final Provenance provenance;
 
 	/**
-	 * @throws LayoutException when a shape has the wrong number of axes or a non-positive extent
+	 * @throws LayoutException when a shape has the wrong number of axes or a non-positive extent, a frame has more
+	 *                         than 2^31-1 pixels, or the dataset more than 2^63-1 frames or bytes
 	 */
 	public DatasetMeta(final long[] navShape, final int[] sigShape, final DType dtype, final Calibration calibration,
 			final Provenance provenance) {
@@ -37,11 +38,20 @@ public final class DatasetMeta implements Serializable {
 		for (final long n : navShape) {
 			if (n < 1)
 				throw new LayoutException("nav shape: every axis needs at least 1 position, found " + Arrays.toString(navShape));
-			frames = Math.multiplyExact(frames, n);
+			if (frames > Long.MAX_VALUE / n)
+				throw new LayoutException("nav shape " + Arrays.toString(navShape) + " holds more than 2^63-1 frames");
+			frames *= n;
 		}
 		for (final int n : sigShape)
 			if (n < 1)
 				throw new LayoutException("sig shape: every axis needs at least 1 pixel, found " + Arrays.toString(sigShape));
+		// a frame is decoded into one Java array, and the whole dataset's byte count must fit a long
+		if ((long) sigShape[0] * sigShape[1] > Integer.MAX_VALUE)
+			throw new LayoutException("sig shape " + Arrays.toString(sigShape) + " holds more than 2^31-1 pixels per frame");
+		final long frameBytes = dtype == null ? 0 : dtype.bytesFor((long) sigShape[0] * sigShape[1]);
+		if (frameBytes > 0 && frames > Long.MAX_VALUE / frameBytes)
+			throw new LayoutException("nav shape " + Arrays.toString(navShape) + " × sig shape " + Arrays.toString(sigShape)
+					+ " holds more than 2^63-1 bytes");
 		this.navShape = navShape.clone();
 		this.sigShape = sigShape.clone();
 		this.dtype = Objects.requireNonNull(dtype, "dtype");

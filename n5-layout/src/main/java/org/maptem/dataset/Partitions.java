@@ -22,7 +22,9 @@ public final class Partitions {
 
 	/**
 	 * The nav block (NumPy order) of a contiguous partition of at most {@code maxFrames} frames (at least one frame)
-	 * whose extent on each axis is a multiple of {@code grain} on that axis unless it spans the axis.
+	 * whose extent on each axis is a multiple of {@code grain} on that axis unless it spans the axis, so that every
+	 * partition is a union of whole chunks. When no such block fits the budget (chunks larger than it, or chunked
+	 * slow axes under faster axes that do not fit), the smallest such block is returned, exceeding the budget.
 	 *
 	 * @param navShape  NumPy-order scan shape
 	 * @param grain     NumPy-order minimum block per axis (existing chunking), or all ones
@@ -31,6 +33,12 @@ public final class Partitions {
 	public static long[] navBlock(final long[] navShape, final long[] grain, final long maxFrames) {
 		final int n = navShape.length;
 		final long[] block = new long[n];
+		// the run may only be cut on an axis no slower than the slowest chunked one: cutting a faster axis would
+		// leave every slower axis at extent 1, which splits that axis' chunks
+		int slowestChunked = n;
+		for (int i = n - 1; i >= 0; i--)
+			if (Math.min(grain[i], navShape[i]) > 1)
+				slowestChunked = i;
 		long remaining = Math.max(1, maxFrames);
 		boolean split = false;
 		for (int i = n - 1; i >= 0; i--) {
@@ -40,7 +48,8 @@ public final class Partitions {
 				block[i] = 1;
 				continue;
 			}
-			if (navShape[i] <= remaining) {
+			if (navShape[i] <= remaining || i > slowestChunked) {
+				// whole axis: it fits, or cutting it would split chunks of a slower axis (then over budget)
 				block[i] = navShape[i];
 				remaining /= navShape[i];
 			} else {

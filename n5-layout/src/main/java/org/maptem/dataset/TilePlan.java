@@ -30,8 +30,11 @@ public record TilePlan(int framesPerTile, int rowsPerTile) implements Serializab
 	 */
 	public static TilePlan forBudget(final int[] sigShape, final int bytesPerValue, final long tileBytes) {
 		final long frameBytes = (long) sigShape[0] * sigShape[1] * bytesPerValue;
-		if (frameBytes <= tileBytes)
-			return new TilePlan((int) Math.min(Integer.MAX_VALUE, Math.max(1, tileBytes / frameBytes)), sigShape[0]);
+		if (frameBytes <= tileBytes) {
+			// a tile is one Java array: at most 2^31-1 values
+			final long maxFrames = Math.max(1, Integer.MAX_VALUE / ((long) sigShape[0] * sigShape[1]));
+			return new TilePlan((int) Math.min(maxFrames, Math.max(1, tileBytes / frameBytes)), sigShape[0]);
+		}
 		final long rowBytes = (long) sigShape[1] * bytesPerValue;
 		return new TilePlan(1, (int) Math.max(1, Math.min(sigShape[0], tileBytes / rowBytes)));
 	}

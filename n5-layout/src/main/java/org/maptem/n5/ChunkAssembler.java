@@ -1,6 +1,7 @@
 package org.maptem.n5;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -73,9 +74,14 @@ final class ChunkAssembler {
 				throw new LayoutException(attributes.file() + ": the n5 library cannot read these dataset attributes");
 			final long[] g = gridLo.clone();
 			while (true) {
-				final DataBlock<?> block = readBlock(reader, da, g);
-				if (block != null)
-					copy(block, g, p, out, dims, bs, elem);
+				final Path file = blockPath(g);
+				// a missing block reads as zeros; a present one is checked before the library allocates for it
+				if (Files.isRegularFile(file)) {
+					final BlockHeader header = BlockValidator.read(file, attributes, g);
+					final DataBlock<?> block = readBlock(reader, da, g, file, header);
+					if (block != null)
+						copy(block, g, p, out, dims, bs, elem);
+				}
 				int i = 0;
 				while (i < n && ++g[i] > gridHi[i]) {
 					g[i] = gridLo[i];
@@ -91,11 +97,18 @@ final class ChunkAssembler {
 		return new BufferFrameSource(out, 0, layout, p.firstFrame());
 	}
 
-	private DataBlock<?> readBlock(final N5FSReader reader, final DatasetAttributes da, final long[] g) {
+	private DataBlock<?> readBlock(final N5FSReader reader, final DatasetAttributes da, final long[] g, final Path file,
+			final BlockHeader header) {
+		final long bytes = header.numElements() * meta.dtype().bytes();
+		if (bytes > Runtime.getRuntime().maxMemory() / 4)
+			throw LayoutException.badBytes(file, 4, "a block this JVM can decode in memory", bytes + " bytes for block size "
+					+ Arrays.toString(header.size()));
 		try {
 			return reader.readBlock("/", da, g);
-		} catch (final N5Exception | IllegalArgumentException | IllegalStateException e) {
-			throw new LayoutException(blockPath(g) + ": cannot decode block: " + e.getMessage(), e);
+		} catch (final N5Exception | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+			throw LayoutException.badBytes(file, header.length(), bytes + " bytes of " + attributes.compression() + "-compressed "
+					+ meta.dtype().n5Name() + " data for block size " + Arrays.toString(header.size()), "data that does not decode ("
+					+ e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : "") + ")");
 		}
 	}
 

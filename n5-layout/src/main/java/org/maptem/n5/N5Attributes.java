@@ -34,17 +34,29 @@ public record N5Attributes(Path file, long[] dimensions, int[] blockSize, DType 
 	/** Compressions the n5 library decodes. */
 	public static final Set<String> COMPRESSIONS = Set.of("raw", "gzip", "bzip2", "lz4", "xz");
 
-	/** True if {@code dir} holds an {@code attributes.json} with N5 dataset keys. */
+	/** Largest {@code attributes.json} read: far above any real one (a sidecar with checksums of 10^6 chunks). */
+	static final long MAX_ATTRIBUTES_BYTES = 256L << 20;
+
+	/**
+	 * True if {@code dir} holds an {@code attributes.json} meant for a dataset: one with any of the N5 dataset keys
+	 * ({@code dimensions}, {@code blockSize}, {@code dataType}, {@code compression}), or one that is not a readable
+	 * JSON object at all, so that opening it reports what is wrong instead of skipping it.
+	 */
 	public static boolean isDataset(final Path dir) {
 		final Path f = dir.resolve("attributes.json");
 		if (!Files.isRegularFile(f))
 			return false;
 		try {
+			if (Files.size(f) > MAX_ATTRIBUTES_BYTES)
+				return true;
 			final JsonElement e = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8));
-			return e.isJsonObject() && e.getAsJsonObject().has("dimensions");
+			if (!e.isJsonObject())
+				return true;
+			final JsonObject o = e.getAsJsonObject();
+			return o.has("dimensions") || o.has("blockSize") || o.has("dataType") || o.has("compression");
 		} catch (final IOException | JsonParseException e) {
 			// a broken file is reported when the dataset is actually opened
-			return f.getParent() != null && Files.exists(f);
+			return true;
 		}
 	}
 
@@ -57,6 +69,10 @@ public record N5Attributes(Path file, long[] dimensions, int[] blockSize, DType 
 		final Path file = dir.resolve("attributes.json");
 		final String text;
 		try {
+			final long size = Files.size(file);
+			if (size > MAX_ATTRIBUTES_BYTES)
+				throw LayoutException.badBytes(file, MAX_ATTRIBUTES_BYTES, "an attributes file of at most " + MAX_ATTRIBUTES_BYTES
+						+ " bytes", size + " bytes");
 			text = Files.readString(file, StandardCharsets.UTF_8);
 		} catch (final NoSuchFileException e) {
 			throw new LayoutException(file + ": missing: an N5 dataset directory needs attributes.json", e);
@@ -70,7 +86,7 @@ public record N5Attributes(Path file, long[] dimensions, int[] blockSize, DType 
 				throw LayoutException.badBytes(file, 0, "a JSON object", e.isJsonNull() ? "an empty file" : e.toString());
 			o = e.getAsJsonObject();
 		} catch (final JsonParseException e) {
-			throw new LayoutException(file + ": not valid JSON: " + e.getMessage(), e);
+			throw new LayoutException(file + ": expected a JSON object, found invalid JSON (" + e.getMessage() + ")", e);
 		}
 		final long[] dims = positiveLongs(o, "dimensions", file);
 		final long[] bs = positiveLongs(o, "blockSize", file);
@@ -102,9 +118,12 @@ public record N5Attributes(Path file, long[] dimensions, int[] blockSize, DType 
 		final String type;
 		if (c == null)
 			type = "raw";
-		else if (c.isJsonObject() && c.getAsJsonObject().has("type"))
-			type = c.getAsJsonObject().get("type").getAsString();
-		else if (c.isJsonPrimitive()) // N5 version 0 wrote the type name as a string
+		else if (c.isJsonObject() && c.getAsJsonObject().has("type")) {
+			final JsonElement t = c.getAsJsonObject().get("type");
+			if (!t.isJsonPrimitive() || !t.getAsJsonPrimitive().isString())
+				throw LayoutException.badField(file, "compression.type", "a string naming one of " + COMPRESSIONS, t);
+			type = t.getAsString();
+		} else if (c.isJsonPrimitive()) // N5 version 0 wrote the type name as a string
 			type = c.getAsString();
 		else
 			throw LayoutException.badField(file, "compression", "an object with a \"type\"", c);

@@ -1,11 +1,8 @@
 package org.maptem.n5;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 
@@ -72,14 +69,24 @@ public final class N5Dataset implements Dataset {
 						+ " (the chunk's nav block)", Arrays.toString(sidecar.navBlock()));
 			this.navBlock = chunkNav;
 		} else {
-			m = new DatasetMeta(nav, sig, attributes.dtype(), null,
-					new Provenance("n5", List.of(dir.toAbsolutePath().toString()), java.util.Map.of()));
+			try {
+				m = new DatasetMeta(nav, sig, attributes.dtype(), null,
+						new Provenance("n5", List.of(dir.toAbsolutePath().toString()), java.util.Map.of()));
+			} catch (final LayoutException e) {
+				throw LayoutException.badField(attributes.file(), "dimensions", "a 4D-STEM shape MapTEM can address",
+						Arrays.toString(dims) + " (" + e.getMessage() + ")");
+			}
 			this.navBlock = Partitions.navBlock(nav, chunkNav, Partitions.framesFor(m.frameBytes(), options.partitionBytes()));
 		}
 		if (options.navShape() != null)
 			m = m.withNavShape(options.navShape());
 		this.meta = m;
-		this.partitions = Partitions.of(nav, navBlock);
+		try {
+			this.partitions = Partitions.of(nav, navBlock);
+		} catch (final LayoutException e) {
+			throw LayoutException.badField(attributes.file(), "dimensions", "a shape that splits into at most 2^31-1 partitions",
+					Arrays.toString(dims) + " (" + e.getMessage() + ")");
+		}
 	}
 
 	/**
@@ -157,13 +164,21 @@ public final class N5Dataset implements Dataset {
 
 	@Override
 	public FrameSource open(final Partition p) {
-		if (fastPathPossible()) {
+		final boolean fast = fastPathPossible();
+		if (fast || maptem) {
+			// in a MapTEM container every partition is one chunk, and a missing one is damage, not zeros
 			final Path chunk = chunkFile(p);
-			if (Files.isRegularFile(chunk))
-				return mapChunk(chunk, p);
-			if (maptem)
+			final boolean present = Files.isRegularFile(chunk);
+			if (!present && maptem)
 				throw new LayoutException(chunk + ": chunk file missing (partition " + p.index() + ", frames " + p.firstFrame()
 						+ " to " + (p.endFrame() - 1) + ")");
+			if (present && fast) {
+				final BlockHeader header = BlockValidator.read(chunk, attributes, chunkGridPosition(p));
+				if (packsPartition(header, p))
+					return new MappedFrameSource(chunk, FrameLayout.packed(header.length(), p.frameCount(), meta.dtype(), false,
+							meta.sigHeight(), meta.sigWidth()), p.firstFrame());
+				// a zero-padded chunk whose padding lies between the partition's frames: crop it in memory
+			}
 		}
 		return new ChunkAssembler(dir, attributes, meta).read(p);
 	}
@@ -184,10 +199,9 @@ public final class N5Dataset implements Dataset {
 
 	/** The chunk file of a partition (N5 grid path: sig positions 0, nav positions fastest first). */
 	public Path chunkFile(final Partition p) {
-		final long[] pos = Partitions.gridPosition(reversed(chunkNavDims()), navBlock, p);
-		Path f = dir.resolve("0").resolve("0");
-		for (int i = pos.length - 1; i >= 0; i--)
-			f = f.resolve(Long.toString(pos[i]));
+		Path f = dir;
+		for (final long x : chunkGridPosition(p))
+			f = f.resolve(Long.toString(x));
 		return f;
 	}
 
@@ -196,41 +210,38 @@ public final class N5Dataset implements Dataset {
 		return dir.relativize(chunkFile(p)).toString().replace(java.io.File.separatorChar, '/');
 	}
 
-	private long[] chunkNavDims() {
+	/** N5-order grid position of a partition's chunk; a 2D dataset's one block is at {@code [0, 0]}. */
+	private long[] chunkGridPosition(final Partition p) {
 		final long[] dims = attributes.dimensions();
-		return dims.length == 2 ? new long[] { 1 } : Arrays.copyOfRange(dims, 2, dims.length);
+		final long[] g = new long[dims.length];
+		if (dims.length == 2)
+			return g;
+		final long[] pos = Partitions.gridPosition(reversed(Arrays.copyOfRange(dims, 2, dims.length)), navBlock, p);
+		for (int i = 0; i < pos.length; i++)
+			g[2 + i] = pos[pos.length - 1 - i];
+		return g;
 	}
 
-	private FrameSource mapChunk(final Path chunk, final Partition p) {
-		final BlockHeader header;
-		try (FileChannel ch = FileChannel.open(chunk, StandardOpenOption.READ)) {
-			final ByteBuffer head = ByteBuffer.allocate((int) Math.min(ch.size(), 4 + 4 * 32 + 4));
-			while (head.hasRemaining() && ch.read(head) >= 0) {
-				// fill the header buffer
-			}
-			head.flip();
-			header = BlockHeader.parse(head, chunk);
-		} catch (final IOException e) {
-			throw new LayoutException(chunk + ": cannot read the block header: " + e.getMessage(), e);
-		}
+	/**
+	 * Whether a (validated) chunk holds the partition's frames packed at its start: whole frames of exactly the
+	 * detector size, and on every nav axis faster than the slowest one the partition spans, exactly the partition's
+	 * extent. Truncated edge chunks pass; zero padding on the detector or between the partition's frames does not.
+	 */
+	private boolean packsPartition(final BlockHeader header, final Partition p) {
 		final long[] dims = attributes.dimensions();
 		final int[] size = header.size();
-		if (size.length != dims.length)
-			throw LayoutException.badBytes(chunk, 2, dims.length + " dimensions", size.length);
 		if (size[0] != dims[0] || size[1] != dims[1])
-			throw LayoutException.badBytes(chunk, 4, "block size " + dims[0] + " × " + dims[1] + " for the detector axes",
-					size[0] + " × " + size[1]);
-		long frames = 1;
-		for (int i = 2; i < size.length; i++)
-			frames *= size[i];
-		if (header.mode() == BlockHeader.MODE_VARLENGTH)
-			frames = header.numElements() / ((long) size[0] * size[1]);
-		if (frames < p.frameCount())
-			throw LayoutException.badBytes(chunk, 4, "a block holding " + p.frameCount() + " frames", "a block of "
-					+ Arrays.toString(size) + " (" + frames + " frames)");
-		final FrameLayout layout = FrameLayout.packed(header.length(), p.frameCount(), meta.dtype(), false, meta.sigHeight(),
-				meta.sigWidth());
-		return new MappedFrameSource(chunk, layout, p.firstFrame());
+			return false;
+		final long[] g = chunkGridPosition(p);
+		final int[] bs = attributes.blockSize();
+		int slowestSpanned = 2;
+		for (int i = 2; i < dims.length; i++)
+			if (Math.min(bs[i], dims[i] - g[i] * bs[i]) > 1)
+				slowestSpanned = i;
+		for (int i = 2; i < slowestSpanned; i++)
+			if (size[i] != Math.min(bs[i], dims[i] - g[i] * bs[i]))
+				return false;
+		return true;
 	}
 
 	static long[] reversed(final long[] a) {

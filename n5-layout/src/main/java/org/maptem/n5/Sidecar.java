@@ -91,58 +91,73 @@ public record Sidecar(DatasetMeta meta, long[] navBlock, Map<String, String> che
 	/**
 	 * Parses a {@code maptem} object read from {@code file}.
 	 *
-	 * @throws LayoutException naming {@code file} and the field that is missing, of the wrong kind or unsupported
+	 * @throws LayoutException naming {@code file} and the field (full path, e.g. {@code maptem.calibration.scan_unit})
+	 *                         that is missing, of the wrong kind or unsupported
 	 */
 	public static Sidecar fromJson(final JsonElement json, final Path file) {
-		final Fields f = new Fields(file);
-		final JsonObject o = f.object(json, KEY);
-		final int version = (int) f.integer(o, "version");
+		final Fields f = new Fields(file, KEY);
+		final JsonObject o = f.object(json);
+		final long version = f.integer(o, "version");
 		if (version < 1 || version > VERSION)
 			throw LayoutException.badField(file, KEY + ".version", "1 to " + VERSION, version);
-		final long[] nav = f.longs(o, "nav_shape");
-		final long[] sig = f.longs(o, "sig_shape");
+		final long[] nav = f.positives(o, "nav_shape");
+		final long[] sig = f.positives(o, "sig_shape");
+		if (nav.length < 1 || nav.length > 3)
+			throw LayoutException.badField(file, KEY + ".nav_shape", "1 to 3 scan axes", java.util.Arrays.toString(nav));
 		if (sig.length != 2 || sig[0] > Integer.MAX_VALUE || sig[1] > Integer.MAX_VALUE)
-			throw LayoutException.badField(file, KEY + ".sig_shape", "[height, width]", java.util.Arrays.toString(sig));
+			throw LayoutException.badField(file, KEY + ".sig_shape", "[height, width] below 2^31", java.util.Arrays.toString(sig));
 		final DType dtype;
 		try {
 			dtype = DType.parse(f.string(o, "dtype"));
 		} catch (final LayoutException e) {
-			throw new LayoutException(file + ": field '" + KEY + ".dtype': " + e.getMessage(), e);
+			throw LayoutException.badField(file, KEY + ".dtype", "a data type name", e.getMessage());
 		}
-		final JsonObject cal = f.object(o.get("calibration"), "calibration");
-		final Calibration calibration = new Calibration(f.doubles(cal, "scan_step"), f.string(cal, "scan_unit"),
-				f.doubles(cal, "detector_pixel"), f.string(cal, "detector_unit"), f.optionalNumber(cal, "camera_length_m"),
-				f.optionalNumber(cal, "beam_energy_kev"));
-		final JsonObject prov = f.object(o.get("provenance"), "provenance");
+		final Fields c = f.in("calibration");
+		final JsonObject cal = c.object(o.get("calibration"));
+		final double[] detectorPixel = c.doubles(cal, "detector_pixel");
+		if (detectorPixel.length != 2)
+			throw LayoutException.badField(file, KEY + ".calibration.detector_pixel", "2 values [y, x]",
+					java.util.Arrays.toString(detectorPixel));
+		final Calibration calibration = new Calibration(c.doubles(cal, "scan_step"), c.string(cal, "scan_unit"), detectorPixel,
+				c.string(cal, "detector_unit"), c.optionalNumber(cal, "camera_length_m"), c.optionalNumber(cal, "beam_energy_kev"));
+		final Fields pf = f.in("provenance");
+		final JsonObject prov = pf.object(o.get("provenance"));
+		final String format = pf.string(prov, "format");
 		final List<String> files = new ArrayList<>();
-		for (final JsonElement e : f.array(prov, "files"))
-			files.add(e.getAsString());
+		final JsonArray fileArray = pf.array(prov, "files");
+		for (int i = 0; i < fileArray.size(); i++)
+			files.add(pf.string(fileArray.get(i), "files[" + i + "]"));
 		final Map<String, String> details = new LinkedHashMap<>();
-		if (prov.has("details"))
-			f.object(prov.get("details"), "provenance.details").entrySet()
-					.forEach(e -> details.put(e.getKey(), e.getValue().isJsonNull() ? "" : e.getValue().getAsString()));
+		if (prov.has("details")) {
+			final Fields df = pf.in("details");
+			df.object(prov.get("details")).entrySet().forEach(e -> details.put(e.getKey(), df.string(e.getValue(), e.getKey())));
+		}
 		final DatasetMeta meta;
 		try {
 			meta = new DatasetMeta(nav, new int[] { (int) sig[0], (int) sig[1] }, dtype, calibration,
-					new Provenance(f.string(prov, "format"), files, details));
+					new Provenance(format, files, details));
 		} catch (final LayoutException e) {
-			throw new LayoutException(file + ": " + KEY + ": " + e.getMessage(), e);
+			throw new LayoutException(file + ": field '" + KEY + "': " + e.getMessage(), e);
 		}
-		final JsonObject part = f.object(o.get("partitioning"), "partitioning");
-		final long[] block = f.longs(part, "nav_block");
+		final Fields partf = f.in("partitioning");
+		final long[] block = partf.positives(partf.object(o.get("partitioning")), "nav_block");
 		if (block.length != nav.length)
-			throw LayoutException.badField(file, KEY + ".partitioning.nav_block", nav.length + " values",
+			throw LayoutException.badField(file, KEY + ".partitioning.nav_block", nav.length + " values (one per nav axis)",
 					java.util.Arrays.toString(block));
 		final Map<String, String> sums = new LinkedHashMap<>();
 		if (o.has("checksums")) {
-			final JsonObject s = f.object(o.get("checksums"), "checksums");
-			final String alg = f.string(s, "algorithm");
+			final Fields sf = f.in("checksums");
+			final JsonObject s = sf.object(o.get("checksums"));
+			final String alg = sf.string(s, "algorithm");
 			if (!CHECKSUM_ALGORITHM.equals(alg))
 				throw LayoutException.badField(file, KEY + ".checksums.algorithm", CHECKSUM_ALGORITHM, alg);
-			f.object(s.get("chunks"), "checksums.chunks").entrySet().forEach(e -> sums.put(e.getKey(), e.getValue().getAsString()));
+			final Fields cf = sf.in("chunks");
+			cf.object(s.get("chunks")).entrySet().forEach(e -> sums.put(e.getKey(), cf.string(e.getValue(), e.getKey())));
 		}
-		final boolean complete = o.has("complete") && o.get("complete").isJsonPrimitive() && o.get("complete").getAsBoolean();
-		return new Sidecar(meta, block, sums, complete);
+		final JsonElement complete = o.get("complete");
+		if (complete == null || !complete.isJsonPrimitive() || !complete.getAsJsonPrimitive().isBoolean())
+			throw LayoutException.badField(file, KEY + ".complete", "true or false", Fields.kind(complete));
+		return new Sidecar(meta, block, sums, complete.getAsBoolean());
 	}
 
 	private static JsonArray longs(final long[] v) {
@@ -163,36 +178,48 @@ public record Sidecar(DatasetMeta meta, long[] navBlock, Map<String, String> che
 		return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
 	}
 
-	/** Typed field access that names the file and field on every failure. */
-	private record Fields(Path file) {
+	/**
+	 * Typed field access that names the file and the full field path on every failure.
+	 *
+	 * @param file   the file being parsed
+	 * @param prefix the path of the object whose fields are read, e.g. {@code maptem.calibration}
+	 */
+	private record Fields(Path file, String prefix) {
 
-		JsonObject object(final JsonElement e, final String field) {
+		/** Fields of the child object {@code name}. */
+		Fields in(final String name) {
+			return new Fields(file, prefix + "." + name);
+		}
+
+		/** {@code e} as the object this instance reads. */
+		JsonObject object(final JsonElement e) {
 			if (e == null || !e.isJsonObject())
-				throw LayoutException.badField(file, prefixed(field), "a JSON object", kind(e));
+				throw LayoutException.badField(file, prefix, "a JSON object", kind(e));
 			return e.getAsJsonObject();
 		}
 
 		JsonArray array(final JsonObject o, final String field) {
 			final JsonElement e = o.get(field);
 			if (e == null || !e.isJsonArray())
-				throw LayoutException.badField(file, prefixed(field), "a JSON array", kind(e));
+				throw LayoutException.badField(file, name(field), "a JSON array", kind(e));
 			return e.getAsJsonArray();
 		}
 
 		String string(final JsonObject o, final String field) {
-			final JsonElement e = o.get(field);
+			return string(o.get(field), field);
+		}
+
+		/** Element {@code e}, found at {@code field}, as a string. */
+		String string(final JsonElement e, final String field) {
 			if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString())
-				throw LayoutException.badField(file, prefixed(field), "a string", kind(e));
+				throw LayoutException.badField(file, name(field), "a string", kind(e));
 			return e.getAsString();
 		}
 
 		long integer(final JsonObject o, final String field) {
 			final JsonElement e = o.get(field);
-			if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber())
-				throw LayoutException.badField(file, prefixed(field), "an integer", kind(e));
-			final double d = e.getAsDouble();
-			if (d != Math.rint(d))
-				throw LayoutException.badField(file, prefixed(field), "an integer", e);
+			if (!isInteger(e))
+				throw LayoutException.badField(file, name(field), "an integer", kind(e));
 			return e.getAsLong();
 		}
 
@@ -201,22 +228,24 @@ public record Sidecar(DatasetMeta meta, long[] navBlock, Map<String, String> che
 			if (e == null || e.isJsonNull())
 				return Double.NaN;
 			if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber())
-				throw LayoutException.badField(file, prefixed(field), "a number or null", kind(e));
+				throw LayoutException.badField(file, name(field), "a number or null", kind(e));
 			return e.getAsDouble();
 		}
 
-		long[] longs(final JsonObject o, final String field) {
+		/** An array of integers from 1 to 2^63-1. */
+		long[] positives(final JsonObject o, final String field) {
 			final JsonArray a = array(o, field);
 			final long[] v = new long[a.size()];
 			for (int i = 0; i < v.length; i++) {
 				final JsonElement e = a.get(i);
-				if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber() || e.getAsDouble() != Math.rint(e.getAsDouble()))
-					throw LayoutException.badField(file, prefixed(field) + "[" + i + "]", "an integer", kind(e));
+				if (!isInteger(e) || e.getAsLong() < 1)
+					throw LayoutException.badField(file, name(field) + "[" + i + "]", "a positive integer", kind(e));
 				v[i] = e.getAsLong();
 			}
 			return v;
 		}
 
+		/** An array of numbers, {@code null} standing for an unknown value (NaN). */
 		double[] doubles(final JsonObject o, final String field) {
 			final JsonArray a = array(o, field);
 			final double[] v = new double[a.size()];
@@ -227,17 +256,29 @@ public record Sidecar(DatasetMeta meta, long[] navBlock, Map<String, String> che
 					continue;
 				}
 				if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber())
-					throw LayoutException.badField(file, prefixed(field) + "[" + i + "]", "a number", kind(e));
+					throw LayoutException.badField(file, name(field) + "[" + i + "]", "a number or null", kind(e));
 				v[i] = e.getAsDouble();
 			}
 			return v;
 		}
 
-		private static String prefixed(final String field) {
-			return field.startsWith(KEY) ? field : KEY + "." + field;
+		private String name(final String field) {
+			return prefix + "." + field;
 		}
 
-		private static String kind(final JsonElement e) {
+		/** Whether {@code e} is a JSON number with an integral value that fits a long. */
+		private static boolean isInteger(final JsonElement e) {
+			if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber())
+				return false;
+			try {
+				new java.math.BigDecimal(e.getAsString()).longValueExact();
+				return true;
+			} catch (final ArithmeticException | NumberFormatException x) {
+				return false;
+			}
+		}
+
+		static String kind(final JsonElement e) {
 			return e == null ? "nothing (field missing)" : e.toString();
 		}
 	}
