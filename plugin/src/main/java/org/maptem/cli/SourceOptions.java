@@ -3,6 +3,8 @@ package org.maptem.cli;
 import java.nio.file.Path;
 
 import org.maptem.dataset.Dataset;
+import org.maptem.dataset.Datasets;
+import org.maptem.formats.raw.RawFormat;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.OpenOptions;
 import org.maptem.dataset.ReadMode;
@@ -38,11 +40,22 @@ final class SourceOptions {
 		return o;
 	}
 
+	@picocli.CommandLine.ArgGroup(exclusive = false, heading = "Raw binary layout:%n")
+	RawOptions raw = new RawOptions();
+
+	@picocli.CommandLine.ArgGroup(exclusive = false, heading = "Calibration (overrides the file's):%n")
+	CalibrationOptions calibration = new CalibrationOptions();
+
+	/** The reader for {@code path}: raw when a raw layout was given, else by name or detection. */
 	FormatReader reader(final Path path) {
+		if (raw.given() || "raw".equalsIgnoreCase(format))
+			return new RawFormat(raw.params(path, nav));
 		return format != null ? Formats.reader(format) : Formats.detect(path);
 	}
 
+	/** Opens {@code path} with {@code reader}, applying any calibration given on the command line. */
 	Dataset open(final FormatReader reader, final Path path) {
-		return reader.open(path, options());
+		final Dataset d = reader.open(path, options());
+		return calibration.given() ? Datasets.withCalibration(d, calibration.apply(d.meta().calibration(), d.meta().navShape().length)) : d;
 	}
 }
