@@ -1,0 +1,101 @@
+package org.maptem.udf.masks;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.maptem.dataset.DatasetMeta;
+import org.maptem.dataset.Tile;
+import org.maptem.udf.BufferSpec;
+import org.maptem.udf.BufferType;
+import org.maptem.udf.Results;
+import org.maptem.udf.Udf;
+import org.maptem.udf.UdfException;
+
+/**
+ * Virtual detectors: the weighted sum of every frame over each of any number of masks, in one pass.
+ *
+ * <p>Buffer {@code "intensity"}: NAV, FLOAT64, shape {@code navShape + [maskCount]} (mask index fastest), in data
+ * units times mask weight; NaN outside the ROI. Binary masks (disk, ring, point, rect) are summed over their row
+ * segments only; weighted masks in pairs by a blocked kernel (see {@code MaskKernels}).
+ *
+ * <pre>{@code
+ * ApplyMasksUdf bf = ApplyMasksUdf.of(Masks.disk(64, 64, 10), Masks.ring(64, 64, 20, 60));
+ * JobResults r = new LocalExecutor().run(Job.of(dataset, bf));
+ * double[] v = r.get(bf).buffer("intensity").doubles(); // v[frame * 2 + mask]
+ * }</pre>
+ */
+public final class ApplyMasksUdf extends Udf<MaskRaster[]> {
+
+	private static final long serialVersionUID = 1L;
+
+	/** Name of the result buffer. */
+	public static final String INTENSITY = "intensity";
+
+	private final List<Mask> masks;
+
+	/**
+	 * @throws UdfException when {@code masks} is empty or holds {@code null}
+	 */
+	public ApplyMasksUdf(final List<? extends Mask> masks) {
+		if (masks == null || masks.isEmpty())
+			throw UdfException.badParameter("ApplyMasksUdf", "masks", "at least one mask", "none");
+		for (int i = 0; i < masks.size(); i++)
+			if (masks.get(i) == null)
+				throw UdfException.badParameter("ApplyMasksUdf", "masks[" + i + "]", "a mask", "null");
+		this.masks = List.copyOf(masks);
+	}
+
+	/** A UDF applying {@code masks} in this order. */
+	public static ApplyMasksUdf of(final Mask... masks) {
+		return new ApplyMasksUdf(masks == null ? List.of() : Arrays.asList(masks));
+	}
+
+	/** The masks, in result order. */
+	public List<Mask> masks() {
+		return masks;
+	}
+
+	@Override
+	public List<BufferSpec> buffers(final DatasetMeta meta) {
+		return List.of(BufferSpec.nav(INTENSITY, BufferType.FLOAT64, masks.size()));
+	}
+
+	@Override
+	public MaskRaster[] taskData(final DatasetMeta meta) {
+		final MaskRaster[] rasters = new MaskRaster[masks.size()];
+		for (int i = 0; i < rasters.length; i++) {
+			try {
+				rasters[i] = masks.get(i).rasterize(meta.sigHeight(), meta.sigWidth());
+			} catch (final UdfException e) {
+				throw new UdfException("ApplyMasksUdf: parameter 'masks[" + i + "]': " + e.getMessage(), e);
+			}
+		}
+		return rasters;
+	}
+
+	@Override
+	public void processTile(final Tile tile, final float[] data, final Results partial, final MaskRaster[] rasters) {
+		final double[] out = partial.buffer(INTENSITY).doubles();
+		final int k = rasters.length;
+		final int pos = partial.navIndex(tile.firstFrame()) * k;
+		final int frames = tile.frameCount();
+		final int rowStart = tile.sigRowStart();
+		final int rows = tile.sigRows();
+		final int width = tile.sigWidth();
+		int pending = -1;
+		for (int m = 0; m < k; m++) {
+			final MaskRaster r = rasters[m];
+			if (r.binary()) {
+				MaskKernels.binary(data, frames, rowStart, rows, width, r, out, pos + m, k);
+			} else if (pending < 0) {
+				pending = m;
+			} else {
+				MaskKernels.weightedPair(data, frames, rowStart, rows, width, rasters[pending], r, out, pos + pending,
+						pos + m, k);
+				pending = -1;
+			}
+		}
+		if (pending >= 0)
+			MaskKernels.weighted(data, frames, rowStart, rows, width, rasters[pending], out, pos + pending, k);
+	}
+}
