@@ -3,23 +3,28 @@ package org.maptem.cli;
 import java.io.PrintWriter;
 
 import org.maptem.dataset.LayoutException;
+import org.maptem.udf.UdfException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code maptem} command line: one subcommand per job ({@code info}, {@code ingest}, {@code verify},
- * {@code generate}, {@code demo}, {@code bench}). Exits non-zero on any error, with the message on stderr.
+ * {@code generate}, {@code run}, {@code demo}). Exits non-zero on any error, with the message on stderr.
  */
 @Command(name = "maptem", mixinStandardHelpOptions = true, versionProvider = MaptemCli.Version.class,
 		description = "Fast exploration and analysis of 4D-STEM data.",
-		subcommands = { InfoCommand.class, IngestCommand.class, VerifyCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { InfoCommand.class, IngestCommand.class, VerifyCommand.class, GenerateCommand.class, RunCommand.class,
+				DemoCommand.class, CommandLine.HelpCommand.class })
 public final class MaptemCli {
 
 	private MaptemCli() {
 	}
 
 	public static void main(final String[] args) {
+		// the command line never opens a window; headless AWT lets ImageJ and ImageIO write images without a display
+		if (System.getProperty("java.awt.headless") == null)
+			System.setProperty("java.awt.headless", "true");
 		System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
 	}
 
@@ -43,7 +48,7 @@ public final class MaptemCli {
 	}
 
 	private static String message(final Throwable t) {
-		if (t instanceof LayoutException)
+		if (t instanceof LayoutException || t instanceof UdfException)
 			return t.getMessage();
 		return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
 	}

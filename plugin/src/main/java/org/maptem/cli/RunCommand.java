@@ -1,0 +1,132 @@
+package org.maptem.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.maptem.dataset.Dataset;
+import org.maptem.dataset.DatasetMeta;
+import org.maptem.dataset.LayoutException;
+import org.maptem.exec.Job;
+import org.maptem.formats.FormatReader;
+import org.maptem.results.JobRecord;
+import org.maptem.results.ResultFiles;
+import org.maptem.results.ResultImage;
+import org.maptem.roi.RoiFiles;
+import org.maptem.udf.BufferSpec;
+import org.maptem.udf.Results;
+import org.maptem.udf.Roi;
+import org.maptem.udf.Udf;
+import org.maptem.udf.UdfFactory;
+import org.maptem.udf.UdfRegistry;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code maptem run PATH UDF [KEY=VALUE ...] -o [BUFFER=]FILE ...}: runs one analysis over a dataset in one pass and
+ * saves its results by extension, each with a JSON record of how it was made.
+ */
+@Command(name = "run", description = { "Run an analysis (UDF) over a dataset and save its results.",
+		"Parameters are KEY=VALUE as the analysis takes them (e.g. cx=64 cy=64 r=12), plus roi=FILE: a scan mask "
+				+ "(.npy or .tif of the scan's shape, nonzero = inside).",
+		"Each -o FILE saves the main result, -o BUFFER=FILE a named one; the extension picks the format: .tif "
+				+ "(calibrated 32-bit), .png (8-bit quick look), .npy, .n5, .csv. A FILE.json beside each records the job." })
+final class RunCommand implements Callable<Integer> {
+
+	/** Parameter keys that are not the analysis' own but correction files, which this build cannot apply yet. */
+	static final List<String> CORRECTIONS = List.of("dark", "gain", "excluded");
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "PATH",
+			description = "A detector file, an N5 container holding one MapTEM dataset, or CONTAINER.n5/path/to/dataset.")
+	Path path;
+
+	@Parameters(index = "1", paramLabel = "UDF", description = "The analysis, by name.")
+	String udf;
+
+	@Parameters(index = "2..*", paramLabel = "KEY=VALUE", description = "The analysis' parameters, and roi=FILE.")
+	List<String> parameters = new ArrayList<>();
+
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "[BUFFER=]FILE",
+			description = "Where to save a result (repeatable).")
+	List<String> outputs;
+
+	@Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per processor).")
+	Integer threads;
+
+	@Option(names = "--quiet", description = "No progress bar.")
+	boolean quiet;
+
+	@Mixin
+	SourceOptions source;
+
+	@Override
+	public Integer call() {
+		final List<OutputTarget> targets = outputs.stream().map(OutputTarget::parse).toList();
+		final Map<String, String> params = keyValues(parameters);
+		final String roiFile = params.remove("roi");
+		for (final String c : CORRECTIONS)
+			if (params.containsKey(c))
+				throw new LayoutException(c + "=" + params.get(c) + ": corrections (dark, gain, excluded) are not available in "
+						+ "this build of MapTEM");
+		final UdfFactory factory = UdfRegistry.factory(udf);
+		final FormatReader reader = source.reader(path);
+		try (Dataset d = source.open(reader, path)) {
+			final DatasetMeta meta = d.meta();
+			final Udf<?> u = factory.create(params, meta);
+			final List<String> names = u.buffers(meta).stream().map(BufferSpec::name).toList();
+			final List<String> picked = new ArrayList<>();
+			for (final OutputTarget t : targets)
+				picked.add(t.pick(names, factory.mainBuffer(), factory.name()));
+			JobRecord record = JobRecord.of(path.toAbsolutePath().toString(), reader.name(), meta, factory.name(), params);
+			Job job = Job.of(d, u);
+			if (roiFile != null) {
+				final Roi roi = RoiFiles.read(Path.of(roiFile), meta.navShape());
+				job = job.withRoi(roi);
+				record = record.withRoi(Path.of(roiFile).toAbsolutePath() + ": " + roi.count() + " of " + meta.frameCount()
+						+ " scan positions");
+			}
+			final int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+			final JobRun run = JobRun.run(job, n, quiet ? null : spec.commandLine().getErr(), factory.name());
+			final Results results = run.results().get(0);
+			for (int i = 0; i < targets.size(); i++) {
+				final ResultImage img = ResultImage.of(results.buffer(picked.get(i)), meta);
+				final Path saved = ResultFiles.save(img, record, targets.get(i).file());
+				spec.commandLine().getOut().printf(Locale.ROOT, "saved %s %s to %s%n", picked.get(i),
+						java.util.Arrays.toString(img.shape()), saved);
+			}
+			spec.commandLine().getOut().printf(Locale.ROOT, "ran %s on %s: %d frames, %s (%d threads)%n", factory.name(), path,
+					job.roi() == null ? meta.frameCount() : job.roi().count(), run.throughput(), n);
+		}
+		return 0;
+	}
+
+	/**
+	 * The {@code KEY=VALUE} words as an ordered map.
+	 *
+	 * @throws LayoutException naming a word without {@code =} or a key given twice
+	 */
+	static Map<String, String> keyValues(final List<String> words) {
+		final Map<String, String> m = new LinkedHashMap<>();
+		for (final String w : words) {
+			final int eq = w.indexOf('=');
+			if (eq <= 0)
+				throw new LayoutException("analysis parameter '" + w + "': expected KEY=VALUE");
+			final String key = w.substring(0, eq);
+			if (m.put(key, w.substring(eq + 1)) != null)
+				throw new LayoutException("analysis parameter '" + key + "': given twice");
+		}
+		return m;
+	}
+}
