@@ -22,9 +22,6 @@ public final class MaptemCli {
 	}
 
 	public static void main(final String[] args) {
-		// the command line never opens a window; headless AWT lets ImageJ and ImageIO write images without a display
-		if (System.getProperty("java.awt.headless") == null)
-			System.setProperty("java.awt.headless", "true");
 		System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
 	}
 
