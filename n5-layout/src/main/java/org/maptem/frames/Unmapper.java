@@ -10,9 +10,10 @@ import java.nio.ByteBuffer;
  * buffers alive.
  *
  * <p>Uses {@code sun.misc.Unsafe.invokeCleaner}, which the {@code jdk.unsupported} module exports without any
- * {@code --add-opens}. If it is unavailable the mapping is left to the GC.
+ * {@code --add-opens}. If it is unavailable the mapping is left to the GC. Public for code that maps files
+ * outside this package (the read benchmark's raw baseline unmaps the way {@link MappedFrameSource} does).
  */
-final class Unmapper {
+public final class Unmapper {
 
 	private static final Object UNSAFE;
 	private static final Method INVOKE_CLEANER;
@@ -41,7 +42,7 @@ final class Unmapper {
 	 * Unmaps or frees {@code buffer}, which must be what {@code map} or {@code allocateDirect} returned (not a slice
 	 * or duplicate); neither it nor its views may be used afterwards.
 	 */
-	static void unmap(final ByteBuffer buffer) {
+	public static void unmap(final ByteBuffer buffer) {
 		if (INVOKE_CLEANER == null || buffer == null || !buffer.isDirect())
 			return;
 		try {
