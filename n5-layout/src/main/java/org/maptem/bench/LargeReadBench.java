@@ -74,8 +74,8 @@ final class LargeReadBench {
 		if (!dropCache(file))
 			LOG.warn("cannot drop {} from the page cache (needs GNU dd): reads of a file smaller than memory are warm", file);
 		final double[] dd = new double[o.largeRepeats()];
-		final double[] mm = new double[o.largeRepeats()];
-		final double[] di = new double[o.largeRepeats()];
+		final ReadBench.Rates mm = new ReadBench.Rates(o.largeRepeats());
+		final ReadBench.Rates di = new ReadBench.Rates(o.largeRepeats());
 		boolean ddWorks = true;
 		for (int r = 0; r < o.largeRepeats(); r++) {
 			dropCache(file);
@@ -83,19 +83,23 @@ final class LargeReadBench {
 			ddWorks &= d.isPresent();
 			dd[r] = d.orElse(Double.NaN);
 			dropCache(file);
-			mm[r] = bytes / (double) MIB / ReadBench.timePass(exec, o.threads(), tileValues, mmap);
+			mm.add(bytes, ReadBench.timePass(exec, o.threads(), tileValues, mmap));
 			dropCache(file);
-			di[r] = bytes / (double) MIB / ReadBench.timePass(exec, o.threads(), tileValues, direct);
+			di.add(bytes, ReadBench.timePass(exec, o.threads(), tileValues, direct));
 		}
 		final double ref = ddWorks ? ReadBench.median(dd) : Double.NaN;
 		final List<BenchRow> rows = new ArrayList<>();
-		if (ddWorks)
+		if (ddWorks) {
 			rows.add(new BenchRow("large file, cold, dd bs=16M iflag=direct", "bytes", ref, 1));
-		rows.add(new BenchRow(mmap.name(), "float32", ReadBench.median(mm), ReadBench.median(mm) / ref));
-		rows.add(new BenchRow(direct.name() + (allDirect.get() ? " (O_DIRECT)" : " (fell back to plain reads)"), "float32",
-				ReadBench.median(di), ReadBench.median(di) / ref));
-		for (final BenchRow row : rows)
-			LOG.info("{}", row);
+			LOG.info("{}", rows.get(0));
+		}
+		final BenchRow mmRow = new BenchRow(mmap.name(), "float32", mm.wall(), mm.wall() / ref);
+		final BenchRow diRow = new BenchRow(direct.name() + (allDirect.get() ? " (O_DIRECT)" : " (fell back to plain reads)"),
+				"float32", di.wall(), di.wall() / ref);
+		ReadBench.log(mmRow, mm);
+		ReadBench.log(diRow, di);
+		rows.add(mmRow);
+		rows.add(diRow);
 		return rows;
 	}
 

@@ -1,6 +1,8 @@
 package org.maptem.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.MappedByteBuffer;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.maptem.dataset.DType;
 import org.maptem.dataset.DatasetMeta;
@@ -50,6 +53,7 @@ public final class ReadBench {
 	private static final Logger LOG = LoggerFactory.getLogger(ReadBench.class);
 	private static final long MIB = 1L << 20;
 	private static final int WARMUP_PASSES = 2;
+	private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
 	/**
 	 * What to measure.
@@ -156,16 +160,17 @@ public final class ReadBench {
 			for (int w = 0; w < WARMUP_PASSES; w++)
 				for (final ReadPath p : paths)
 					timePass(exec, options.threads(), tileValues, p);
-			final double[][] rates = new double[paths.size()][options.repeats()];
+			final Rates[] rates = new Rates[paths.size()];
+			for (int i = 0; i < paths.size(); i++)
+				rates[i] = new Rates(options.repeats());
 			for (int r = 0; r < options.repeats(); r++)
 				for (int i = 0; i < paths.size(); i++)
-					rates[i][r] = paths.get(i).bytes() / (double) MIB / timePass(exec, options.threads(), tileValues, paths.get(i));
+					rates[i].add(paths.get(i).bytes(), timePass(exec, options.threads(), tileValues, paths.get(i)));
 			final List<BenchRow> rows = new ArrayList<>();
-			final double limit = median(rates[0]);
+			final double limit = rates[0].wall();
 			for (int i = 0; i < paths.size(); i++) {
-				final double m = median(rates[i]);
-				rows.add(new BenchRow(paths.get(i).name(), paths.get(i).dtype(), m, m / limit));
-				LOG.info("{}", rows.get(i));
+				rows.add(new BenchRow(paths.get(i).name(), paths.get(i).dtype(), rates[i].wall(), rates[i].wall() / limit));
+				log(rows.get(i), rates[i]);
 			}
 			if (options.largerThanRam())
 				rows.addAll(LargeReadBench.run(dir, data, options, exec, tileValues));
@@ -186,22 +191,31 @@ public final class ReadBench {
 	}
 
 	/**
+	 * Wall-clock and CPU seconds of one pass. On a shared machine CPU time is the steadier measure of the work a path
+	 * does: it leaves out the time other processes held the cores.
+	 */
+	record PassTime(double wallSeconds, double cpuSeconds) {
+	}
+
+	/**
 	 * Reads every partition of {@code path} with {@code threads} threads, each taking the next unread partition.
 	 *
-	 * @return seconds taken
 	 * @throws IllegalStateException if the total differs from the expected one
 	 */
-	static double timePass(final ExecutorService exec, final int threads, final int tileValues, final ReadPath path)
+	static PassTime timePass(final ExecutorService exec, final int threads, final int tileValues, final ReadPath path)
 			throws IOException {
 		final AtomicInteger next = new AtomicInteger();
+		final AtomicLong cpuNanos = new AtomicLong();
 		final List<Future<Double>> futures = new ArrayList<>();
 		final long t0 = System.nanoTime();
 		for (int t = 0; t < threads; t++)
 			futures.add(exec.submit(() -> {
+				final long c0 = CPU.getCurrentThreadCpuTime();
 				final Workspace ws = new Workspace(tileValues);
 				double s = 0;
 				for (int i = next.getAndIncrement(); i < path.parts().size(); i = next.getAndIncrement())
 					s += path.reader().read(path.parts().get(i), ws);
+				cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - c0);
 				return s;
 			}));
 		double sum = 0;
@@ -218,7 +232,36 @@ public final class ReadBench {
 		if (sum != path.expectedSum())
 			throw new IllegalStateException(path.name() + " " + path.dtype() + " summed to " + sum + ", expected "
 					+ path.expectedSum());
-		return seconds;
+		return new PassTime(seconds, cpuNanos.get() * 1e-9);
+	}
+
+	/** MiB/s of wall-clock time and MiB per CPU-second of the passes of one path, medians logged with its row. */
+	static final class Rates {
+		private final double[] wall;
+		private final double[] cpu;
+		private int n;
+
+		Rates(final int passes) {
+			wall = new double[passes];
+			cpu = new double[passes];
+		}
+
+		void add(final long bytes, final PassTime t) {
+			wall[n] = bytes / (double) MIB / t.wallSeconds();
+			cpu[n++] = bytes / (double) MIB / t.cpuSeconds();
+		}
+
+		double wall() {
+			return median(Arrays.copyOf(wall, n));
+		}
+
+		double cpu() {
+			return median(Arrays.copyOf(cpu, n));
+		}
+	}
+
+	static void log(final BenchRow row, final Rates rates) {
+		LOG.info("{}   ({} MiB per CPU-second)", row, String.format(Locale.ROOT, "%.0f", rates.cpu()));
 	}
 
 	static double median(final double[] v) {

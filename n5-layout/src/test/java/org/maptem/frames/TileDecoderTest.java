@@ -34,17 +34,22 @@ class TileDecoderTest {
 
 	/** Bytes at an odd position: random bit patterns for integers, a spread of ordinary and special numbers for floats. */
 	private static ByteBuffer input(final DType type, final ByteOrder order, final boolean direct, final long seed) {
+		return input(type, order, direct, seed, COUNT);
+	}
+
+	private static ByteBuffer input(final DType type, final ByteOrder order, final boolean direct, final long seed,
+			final int count) {
 		final Random rnd = new Random(seed);
 		final byte[] payload;
 		if (type.isFloating()) {
-			final double[] v = new double[COUNT];
+			final double[] v = new double[count];
 			final double[] special = { 0.0, -0.0, 1.5, -3.25, Float.MAX_VALUE, Float.MIN_VALUE, Float.MIN_NORMAL,
 					Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 65535, 1e-30 };
-			for (int i = 0; i < COUNT; i++)
+			for (int i = 0; i < count; i++)
 				v[i] = i < special.length ? special[i] : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(13) - 6);
 			payload = FrameFixtures.encode(type, order, v);
 		} else {
-			payload = new byte[(int) type.bytesFor(COUNT)];
+			payload = new byte[(int) type.bytesFor(count)];
 			rnd.nextBytes(payload);
 		}
 		final int n = POS + payload.length + 7;
@@ -79,6 +84,34 @@ class TileDecoderTest {
 		for (int i = 0; i < COUNT; i++)
 			want[DST_OFF + i] = FrameFixtures.naiveDecode(src, POS, i, type);
 		assertArrayEquals(want, dst, 0.0, () -> type + " " + order);
+	}
+
+	@ParameterizedTest(name = "{0} {1} direct={2}")
+	@MethodSource("typesOrdersBuffers")
+	void runsOfSeveralChunksDecodeLikeANaivePerElementLoop(final DType type, final ByteOrder order, final boolean direct) {
+		final int count = 2 * TileDecoder.CHUNK + 3;
+		final ByteBuffer src = input(type, order, direct, 44, count);
+		final float[] f = new float[DST_OFF + count];
+		final double[] d = new double[DST_OFF + count];
+		final TileDecoder decoder = new TileDecoder();
+		decoder.decode(src, POS, count, type, f, DST_OFF);
+		decoder.decode(src, POS, count, type, d, DST_OFF);
+		for (int i = 0; i < count; i++) {
+			final double want = FrameFixtures.naiveDecode(src, POS, i, type);
+			if (Float.compare((float) want, f[DST_OFF + i]) != 0 || Double.compare(want, d[DST_OFF + i]) != 0)
+				assertEquals(want, d[DST_OFF + i], type + " " + order + " value " + i + " (float " + f[DST_OFF + i] + ")");
+		}
+		assertEquals((float) FrameFixtures.naiveDecode(src, POS, count - 1, type), f[DST_OFF + count - 1]);
+	}
+
+	@Test
+	void valuesThatDoNotFitTheTileArrayAreRejectedBeforeAnyIsWritten() {
+		final ByteBuffer src = ByteBuffer.allocate(64);
+		final float[] dst = new float[4];
+		org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+				() -> new TileDecoder().decode(src, 0, 5, DType.UINT8, dst, 0));
+		org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+				() -> new TileDecoder().decode(src, 60, 2, DType.FLOAT32, new float[2], 0));
 	}
 
 	@Test
