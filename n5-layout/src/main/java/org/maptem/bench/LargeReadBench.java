@@ -16,11 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.maptem.bench.BenchFiles.Part;
-import org.maptem.bench.ReadBench.PartReader;
-import org.maptem.bench.ReadBench.ReadPath;
-import org.maptem.dataset.Partition;
+import org.maptem.bench.Passes.ReadPath;
 import org.maptem.dataset.Partitions;
-import org.maptem.dataset.Tile;
 import org.maptem.dataset.TilePlan;
 import org.maptem.frames.DirectFrameSource;
 import org.slf4j.Logger;
@@ -68,14 +65,14 @@ final class LargeReadBench {
 		final TilePlan plan = TilePlan.defaultFor(BenchFiles.meta(frames, org.maptem.dataset.DType.FLOAT32));
 		final AtomicBoolean allDirect = new AtomicBoolean(true);
 		final ReadPath mmap = new ReadPath("large file, cold, MappedFrameSource", "float32", parts,
-				ReadBench.frameSource(plan), bytes, expected);
+				PartReaders.frameSource(plan), bytes, expected);
 		final ReadPath direct = new ReadPath("large file, cold, DirectFrameSource", "float32", parts,
-				directSource(plan, allDirect), bytes, expected);
+				PartReaders.directSource(plan, allDirect), bytes, expected);
 		if (!dropCache(file))
 			LOG.warn("cannot drop {} from the page cache (needs GNU dd): reads of a file smaller than memory are warm", file);
 		final double[] dd = new double[o.largeRepeats()];
-		final ReadBench.Rates mm = new ReadBench.Rates(o.largeRepeats());
-		final ReadBench.Rates di = new ReadBench.Rates(o.largeRepeats());
+		final Passes.Rates mm = new Passes.Rates(o.largeRepeats());
+		final Passes.Rates di = new Passes.Rates(o.largeRepeats());
 		boolean ddWorks = true;
 		for (int r = 0; r < o.largeRepeats(); r++) {
 			dropCache(file);
@@ -83,11 +80,11 @@ final class LargeReadBench {
 			ddWorks &= d.isPresent();
 			dd[r] = d.orElse(Double.NaN);
 			dropCache(file);
-			mm.add(bytes, ReadBench.timePass(exec, o.threads(), tileValues, mmap));
+			mm.add(bytes, Passes.timePass(exec, o.threads(), tileValues, mmap));
 			dropCache(file);
-			di.add(bytes, ReadBench.timePass(exec, o.threads(), tileValues, direct));
+			di.add(bytes, Passes.timePass(exec, o.threads(), tileValues, direct));
 		}
-		final double ref = ddWorks ? ReadBench.median(dd) : Double.NaN;
+		final double ref = ddWorks ? Passes.median(dd) : Double.NaN;
 		final List<BenchRow> rows = new ArrayList<>();
 		if (ddWorks) {
 			rows.add(new BenchRow("large file, cold, dd bs=16M iflag=direct", "bytes", ref, 1));
@@ -96,27 +93,11 @@ final class LargeReadBench {
 		final BenchRow mmRow = new BenchRow(mmap.name(), "float32", mm.wall(), mm.wall() / ref);
 		final BenchRow diRow = new BenchRow(direct.name() + (allDirect.get() ? " (O_DIRECT)" : " (fell back to plain reads)"),
 				"float32", di.wall(), di.wall() / ref);
-		ReadBench.log(mmRow, mm);
-		ReadBench.log(diRow, di);
+		Passes.log(mmRow, mm);
+		Passes.log(diRow, di);
 		rows.add(mmRow);
 		rows.add(diRow);
 		return rows;
-	}
-
-	private static PartReader directSource(final TilePlan plan, final AtomicBoolean allDirect) {
-		return (part, ws) -> {
-			final Partition p = part.partition();
-			double s = 0;
-			try (DirectFrameSource src = new DirectFrameSource(part.file(), part.layout(), p.firstFrame())) {
-				for (final Tile t : plan.tiles(p, new int[] { BenchData.SIG, BenchData.SIG })) {
-					src.read(t, ws.tile);
-					s += TileSum.sum(ws.tile, t.size());
-				}
-				if (!src.isDirect())
-					allDirect.set(false);
-			}
-			return s;
-		};
 	}
 
 	/** MiB/s of {@code dd if=file of=/dev/null bs=16M iflag=direct}, or empty if it cannot run. */

@@ -1,38 +1,22 @@
 package org.maptem.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.nio.MappedByteBuffer;
-import java.nio.ShortBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
+import org.maptem.bench.BenchFiles.Part;
+import org.maptem.bench.Passes.ReadPath;
 import org.maptem.dataset.DType;
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.dataset.Partition;
 import org.maptem.dataset.Partitions;
-import org.maptem.dataset.Tile;
 import org.maptem.dataset.TilePlan;
 import org.maptem.frames.MappedFrameSource;
-import org.maptem.frames.Unmapper;
-import org.maptem.bench.BenchFiles.Part;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Measures MapTEM's read path against what the machine can do: the MiB/s at which a cached dataset's tiles reach a
@@ -50,10 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReadBench {
 
-	private static final Logger LOG = LoggerFactory.getLogger(ReadBench.class);
 	private static final long MIB = 1L << 20;
 	private static final int WARMUP_PASSES = 2;
-	private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
 	/**
 	 * What to measure.
@@ -97,26 +79,6 @@ public final class ReadBench {
 		}
 	}
 
-	/** One way of reading a partition and summing its tiles; returns the sum. */
-	interface PartReader {
-		double read(Part part, Workspace ws) throws IOException;
-	}
-
-	/** A thread's reusable buffers. */
-	static final class Workspace {
-		final float[] tile;
-		final short[] shorts;
-
-		Workspace(final int values) {
-			tile = new float[values];
-			shorts = new short[values];
-		}
-	}
-
-	/** One read path: its rows' labels, its partitions, how they are read, and the bytes a pass reads. */
-	record ReadPath(String name, String dtype, List<Part> parts, PartReader reader, long bytes, double expectedSum) {
-	}
-
 	private ReadBench() {
 	}
 
@@ -149,28 +111,30 @@ public final class ReadBench {
 		final List<Part> rawu16 = BenchFiles.raw(dir.resolve(tag + "uint16-le.raw"), data, u16, partitions(n5u16));
 		final double total = data.expectedSum(0, frames);
 		final TilePlan plan = TilePlan.defaultFor(f32);
+		final long bf = f32.totalBytes();
+		final long bu = u16.totalBytes();
 		final List<ReadPath> paths = List.of(
-				new ReadPath("limit: raw LE file, mmap, bulk get", "float32", rawf32, rawFloat32(plan), f32.totalBytes(), total),
-				new ReadPath("n5 blocks (BE), MappedFrameSource", "float32", n5f32, frameSource(plan), f32.totalBytes(), total),
-				new ReadPath("raw LE file, mmap, bulk get + widen", "uint16", rawu16, rawUint16(plan), u16.totalBytes(), total),
-				new ReadPath("n5 blocks (BE), MappedFrameSource", "uint16", n5u16, frameSource(plan), u16.totalBytes(), total));
+				new ReadPath("limit: raw LE file, mmap, bulk get", "float32", rawf32, PartReaders.rawFloat32(plan), bf, total),
+				new ReadPath("n5 blocks (BE), MappedFrameSource", "float32", n5f32, PartReaders.frameSource(plan), bf, total),
+				new ReadPath("raw LE file, mmap, bulk get + widen", "uint16", rawu16, PartReaders.rawUint16(plan), bu, total),
+				new ReadPath("n5 blocks (BE), MappedFrameSource", "uint16", n5u16, PartReaders.frameSource(plan), bu, total));
 		final ExecutorService exec = Executors.newFixedThreadPool(options.threads());
 		try {
 			final int tileValues = plan.maxTileSize(f32.sigShape());
 			for (int w = 0; w < WARMUP_PASSES; w++)
 				for (final ReadPath p : paths)
-					timePass(exec, options.threads(), tileValues, p);
-			final Rates[] rates = new Rates[paths.size()];
+					Passes.timePass(exec, options.threads(), tileValues, p);
+			final Passes.Rates[] rates = new Passes.Rates[paths.size()];
 			for (int i = 0; i < paths.size(); i++)
-				rates[i] = new Rates(options.repeats());
+				rates[i] = new Passes.Rates(options.repeats());
 			for (int r = 0; r < options.repeats(); r++)
 				for (int i = 0; i < paths.size(); i++)
-					rates[i].add(paths.get(i).bytes(), timePass(exec, options.threads(), tileValues, paths.get(i)));
+					rates[i].add(paths.get(i).bytes(), Passes.timePass(exec, options.threads(), tileValues, paths.get(i)));
 			final List<BenchRow> rows = new ArrayList<>();
 			final double limit = rates[0].wall();
 			for (int i = 0; i < paths.size(); i++) {
 				rows.add(new BenchRow(paths.get(i).name(), paths.get(i).dtype(), rates[i].wall(), rates[i].wall() / limit));
-				log(rows.get(i), rates[i]);
+				Passes.log(rows.get(i), rates[i]);
 			}
 			if (options.largerThanRam())
 				rows.addAll(LargeReadBench.run(dir, data, options, exec, tileValues));
@@ -188,151 +152,6 @@ public final class ReadBench {
 
 	private static List<Partition> partitions(final List<Part> parts) {
 		return parts.stream().map(Part::partition).toList();
-	}
-
-	/**
-	 * Wall-clock and CPU seconds of one pass. On a shared machine CPU time is the steadier measure of the work a path
-	 * does: it leaves out the time other processes held the cores.
-	 */
-	record PassTime(double wallSeconds, double cpuSeconds) {
-	}
-
-	/**
-	 * Reads every partition of {@code path} with {@code threads} threads, each taking the next unread partition.
-	 *
-	 * @throws IllegalStateException if the total differs from the expected one
-	 */
-	static PassTime timePass(final ExecutorService exec, final int threads, final int tileValues, final ReadPath path)
-			throws IOException {
-		final AtomicInteger next = new AtomicInteger();
-		final AtomicLong cpuNanos = new AtomicLong();
-		final List<Future<Double>> futures = new ArrayList<>();
-		final long t0 = System.nanoTime();
-		for (int t = 0; t < threads; t++)
-			futures.add(exec.submit(() -> {
-				final long c0 = CPU.getCurrentThreadCpuTime();
-				final Workspace ws = new Workspace(tileValues);
-				double s = 0;
-				for (int i = next.getAndIncrement(); i < path.parts().size(); i = next.getAndIncrement())
-					s += path.reader().read(path.parts().get(i), ws);
-				cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - c0);
-				return s;
-			}));
-		double sum = 0;
-		try {
-			for (final Future<Double> f : futures)
-				sum += f.get();
-		} catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IOException("read benchmark interrupted", e);
-		} catch (final ExecutionException e) {
-			throw new IOException(path.name() + " " + path.dtype() + ": " + e.getCause(), e.getCause());
-		}
-		final double seconds = (System.nanoTime() - t0) * 1e-9;
-		if (sum != path.expectedSum())
-			throw new IllegalStateException(path.name() + " " + path.dtype() + " summed to " + sum + ", expected "
-					+ path.expectedSum());
-		return new PassTime(seconds, cpuNanos.get() * 1e-9);
-	}
-
-	/** MiB/s of wall-clock time and MiB per CPU-second of the passes of one path, medians logged with its row. */
-	static final class Rates {
-		private final double[] wall;
-		private final double[] cpu;
-		private int n;
-
-		Rates(final int passes) {
-			wall = new double[passes];
-			cpu = new double[passes];
-		}
-
-		void add(final long bytes, final PassTime t) {
-			wall[n] = bytes / (double) MIB / t.wallSeconds();
-			cpu[n++] = bytes / (double) MIB / t.cpuSeconds();
-		}
-
-		double wall() {
-			return median(Arrays.copyOf(wall, n));
-		}
-
-		double cpu() {
-			return median(Arrays.copyOf(cpu, n));
-		}
-	}
-
-	static void log(final BenchRow row, final Rates rates) {
-		LOG.info("{}   ({} MiB per CPU-second)", row, String.format(Locale.ROOT, "%.0f", rates.cpu()));
-	}
-
-	static double median(final double[] v) {
-		final double[] s = v.clone();
-		Arrays.sort(s);
-		return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-	}
-
-	/** MapTEM's path: a {@link MappedFrameSource} per partition, tiles decoded to float32. */
-	static PartReader frameSource(final TilePlan plan) {
-		return (part, ws) -> {
-			final Partition p = part.partition();
-			double s = 0;
-			try (MappedFrameSource src = new MappedFrameSource(part.file(), part.layout(), p.firstFrame())) {
-				for (final Tile t : plan.tiles(p, new int[] { BenchData.SIG, BenchData.SIG })) {
-					src.read(t, ws.tile);
-					s += TileSum.sum(ws.tile, t.size());
-				}
-			}
-			return s;
-		};
-	}
-
-	/** The limit: the partition's bytes of a raw little-endian float32 file mapped, each tile one bulk get. */
-	private static PartReader rawFloat32(final TilePlan plan) {
-		return (part, ws) -> {
-			final Partition p = part.partition();
-			double s = 0;
-			final MappedByteBuffer m = map(part);
-			try {
-				final FloatBuffer fb = m.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-				for (final Tile t : plan.tiles(p, new int[] { BenchData.SIG, BenchData.SIG })) {
-					fb.get((int) ((t.firstFrame() - p.firstFrame()) * BenchData.PIXELS), ws.tile, 0, t.size());
-					s += TileSum.sum(ws.tile, t.size());
-				}
-			} finally {
-				Unmapper.unmap(m);
-			}
-			return s;
-		};
-	}
-
-	/** The uint16 reference: raw little-endian uint16 mapped, bulk get into shorts, widened in a flat loop. */
-	private static PartReader rawUint16(final TilePlan plan) {
-		return (part, ws) -> {
-			final Partition p = part.partition();
-			double s = 0;
-			final MappedByteBuffer m = map(part);
-			try {
-				final ShortBuffer sb = m.order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
-				final short[] sh = ws.shorts;
-				final float[] tile = ws.tile;
-				for (final Tile t : plan.tiles(p, new int[] { BenchData.SIG, BenchData.SIG })) {
-					final int n = t.size();
-					sb.get((int) ((t.firstFrame() - p.firstFrame()) * BenchData.PIXELS), sh, 0, n);
-					for (int i = 0; i < n; i++)
-						tile[i] = sh[i] & 0xFFFF;
-					s += TileSum.sum(tile, n);
-				}
-			} finally {
-				Unmapper.unmap(m);
-			}
-			return s;
-		};
-	}
-
-	private static MappedByteBuffer map(final Part part) throws IOException {
-		try (FileChannel c = FileChannel.open(part.file(), StandardOpenOption.READ)) {
-			return c.map(FileChannel.MapMode.READ_ONLY, part.layout().offset(),
-					part.layout().requiredBytes() - part.layout().offset());
-		}
 	}
 
 	/** Runs the benchmark from the command line and prints its rows; see the class comment for arguments. */

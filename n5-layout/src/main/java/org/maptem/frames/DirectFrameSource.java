@@ -152,7 +152,7 @@ public final class DirectFrameSource implements FrameSource {
 				fallBack(e);
 				continue;
 			}
-			if (n < 0)
+			if (n <= 0)
 				break;
 			pos += n;
 		}
