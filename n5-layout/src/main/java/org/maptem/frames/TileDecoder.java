@@ -29,11 +29,12 @@ public final class TileDecoder {
 	/** Elements per chunk: a 32 KiB chunk of int or float, within the L1 data cache. */
 	static final int CHUNK = 8192;
 
-	private final byte[] bytes = new byte[CHUNK * 3 / 2 + 2];
-	private final short[] shorts = new short[CHUNK];
-	private final int[] ints = new int[CHUNK];
-	private final float[] floats = new float[CHUNK];
-	private final double[] doubles = new double[CHUNK];
+	/** Scratch chunks, allocated on first use: a decoder for float32 tiles needs none of them. */
+	private byte[] bytes;
+	private short[] shorts;
+	private int[] ints;
+	private float[] floats;
+	private double[] doubles;
 
 	/**
 	 * Decodes {@code count} elements of type {@code type} starting at byte {@code pos} of {@code src} (whose byte
@@ -48,6 +49,7 @@ public final class TileDecoder {
 		case FLOAT32 -> decodeFloat32(src, pos, count, dst, dstOff);
 		case FLOAT64 -> {
 			final DoubleBuffer v = src.slice(pos, count * 8).order(src.order()).asDoubleBuffer();
+			final double[] doubles = doubles();
 			for (int i = 0; i < count; i += CHUNK) {
 				final int n = Math.min(CHUNK, count - i);
 				v.get(i, doubles, 0, n);
@@ -57,6 +59,7 @@ public final class TileDecoder {
 		}
 		case UINT8, INT8 -> {
 			final boolean signed = type == DType.INT8;
+			final byte[] bytes = bytes();
 			for (int i = 0; i < count; i += CHUNK) {
 				final int n = Math.min(CHUNK, count - i);
 				src.get(pos + i, bytes, 0, n);
@@ -72,6 +75,7 @@ public final class TileDecoder {
 		case UINT16, INT16 -> {
 			final boolean signed = type == DType.INT16;
 			final ShortBuffer v = src.slice(pos, count * 2).order(src.order()).asShortBuffer();
+			final short[] shorts = shorts();
 			for (int i = 0; i < count; i += CHUNK) {
 				final int n = Math.min(CHUNK, count - i);
 				v.get(i, shorts, 0, n);
@@ -88,6 +92,7 @@ public final class TileDecoder {
 			final boolean signed = type == DType.INT32;
 			final IntBuffer v = intView(src, pos, count);
 			final boolean swap = src.order() != ByteOrder.nativeOrder();
+			final int[] ints = ints();
 			for (int i = 0; i < count; i += CHUNK) {
 				final int n = Math.min(CHUNK, count - i);
 				v.get(i, ints, 0, n);
@@ -103,6 +108,7 @@ public final class TileDecoder {
 			}
 		}
 		case UINT12_PACKED -> {
+			final byte[] bytes = bytes();
 			for (int i = 0; i < count; i += CHUNK) {
 				final int n = Math.min(CHUNK, count - i);
 				final int nb = (int) type.bytesFor(n);
@@ -130,6 +136,7 @@ public final class TileDecoder {
 		switch (type) {
 		case FLOAT64 -> src.slice(pos, count * 8).order(src.order()).asDoubleBuffer().get(dst, dstOff, count);
 		case FLOAT32 -> {
+			final float[] floats = floats();
 			for (int i = 0; i < count; i += CHUNK) {
 				final int n = Math.min(CHUNK, count - i);
 				decodeFloat32(src, pos + 4 * i, n, floats, 0);
@@ -141,6 +148,7 @@ public final class TileDecoder {
 			final boolean signed = type == DType.INT32;
 			final IntBuffer v = intView(src, pos, count);
 			final boolean swap = src.order() != ByteOrder.nativeOrder();
+			final int[] ints = ints();
 			for (int i = 0; i < count; i += CHUNK) {
 				final int n = Math.min(CHUNK, count - i);
 				v.get(i, ints, 0, n);
@@ -157,6 +165,7 @@ public final class TileDecoder {
 		}
 		default -> {
 			// 8-, 12- and 16-bit values are exact in float: decode as float, widen
+			final float[] floats = floats();
 			for (int i = 0; i < count; i += CHUNK) {
 				final int n = Math.min(CHUNK, count - i);
 				decode(src, pos + (int) type.bytesFor(i), n, type, floats, 0);
@@ -189,6 +198,36 @@ public final class TileDecoder {
 			v.get(i, dst, dstOff + i, n);
 			ByteSwaps.swapInPlace(dst, dstOff + i, n);
 		}
+	}
+
+	private byte[] bytes() {
+		if (bytes == null)
+			bytes = new byte[CHUNK * 3 / 2 + 2];
+		return bytes;
+	}
+
+	private short[] shorts() {
+		if (shorts == null)
+			shorts = new short[CHUNK];
+		return shorts;
+	}
+
+	private int[] ints() {
+		if (ints == null)
+			ints = new int[CHUNK];
+		return ints;
+	}
+
+	private float[] floats() {
+		if (floats == null)
+			floats = new float[CHUNK];
+		return floats;
+	}
+
+	private double[] doubles() {
+		if (doubles == null)
+			doubles = new double[CHUNK];
+		return doubles;
 	}
 
 	/** A native-order int view: the caller swaps with {@link ByteSwaps#swapInPlace(int[], int)} when needed. */
