@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.maptem.bench.BenchFiles.Part;
 import org.maptem.bench.Passes.ReadPath;
+import org.maptem.dataset.DType;
 import org.maptem.dataset.Partitions;
 import org.maptem.dataset.TilePlan;
 import org.maptem.frames.DirectFrameSource;
@@ -62,7 +63,7 @@ final class LargeReadBench {
 		final List<Part> parts = BenchFiles.largeBlock(file, data, frames, Partitions.DEFAULT_PARTITION_BYTES);
 		final long bytes = Files.size(file);
 		final double expected = data.expectedSum(0, frames);
-		final TilePlan plan = TilePlan.defaultFor(BenchFiles.meta(frames, org.maptem.dataset.DType.FLOAT32));
+		final TilePlan plan = TilePlan.defaultFor(BenchFiles.meta(frames, DType.FLOAT32));
 		final AtomicBoolean allDirect = new AtomicBoolean(true);
 		final ReadPath mmap = new ReadPath("large file, cold, MappedFrameSource", "float32", parts,
 				PartReaders.frameSource(plan), bytes, expected);
