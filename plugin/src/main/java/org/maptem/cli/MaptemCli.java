@@ -10,12 +10,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code maptem} command line: one subcommand per job ({@code info}, {@code ingest}, {@code verify},
- * {@code generate}, {@code run}, {@code demo}). Exits non-zero on any error, with the message on stderr.
+ * {@code generate}, {@code run}, {@code demo}, {@code bench}). Exits non-zero on any error, with the message on stderr.
  */
 @Command(name = "maptem", mixinStandardHelpOptions = true, versionProvider = MaptemCli.Version.class,
 		description = "Fast exploration and analysis of 4D-STEM data.",
 		subcommands = { InfoCommand.class, IngestCommand.class, VerifyCommand.class, GenerateCommand.class, RunCommand.class,
-				DemoCommand.class, CommandLine.HelpCommand.class })
+				DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
 public final class MaptemCli {
 
 	private MaptemCli() {
