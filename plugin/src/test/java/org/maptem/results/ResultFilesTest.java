@@ -126,6 +126,22 @@ class ResultFilesTest {
 	}
 
 	@Test
+	void tiffOfAThreeDimensionalScanHasOneSlicePerOuterPosition(@TempDir final Path dir) {
+		final DatasetMeta meta = new DatasetMeta(new long[] { 2, 3, 4 }, new int[] { 4, 6 }, DType.UINT8,
+				new Calibration(new double[] { 2, 0.5, 0.25 }, "um", new double[] { 1, 1 }, "px", Double.NaN, Double.NaN), null);
+		final ResultBuffer b = Results.forDataset("test", meta, List.of(BufferSpec.nav("v", BufferType.FLOAT32))).buffer("v");
+		for (int i = 0; i < 24; i++)
+			b.floats()[i] = i;
+		final ImagePlus imp = IJ.openImage(ResultFiles.save(ResultImage.of(b, meta), JOB, dir.resolve("v.tif")).toString());
+		assertEquals(4, imp.getWidth());
+		assertEquals(3, imp.getHeight());
+		assertEquals(2, imp.getNSlices());
+		assertEquals(2, imp.getCalibration().pixelDepth, 0);
+		assertEquals(0.25, imp.getCalibration().pixelWidth, 0);
+		assertEquals(12 + 2 * 4 + 1, imp.getStack().getProcessor(2).getf(1, 2), 0f);
+	}
+
+	@Test
 	void pngIsEightBitStretchedFromMinimumToMaximum(@TempDir final Path dir) throws Exception {
 		final ResultBuffer b = buffer(BufferSpec.nav("intensity", BufferType.FLOAT32), i -> i == 3 ? Double.NaN : 2 * i + 10);
 		final BufferedImage img = ImageIO.read(ResultFiles.save(ResultImage.of(b, META), JOB, dir.resolve("q.png")).toFile());
