@@ -30,6 +30,7 @@ public final class MaptemCli {
 		final CommandLine cl = new CommandLine(new MaptemCli());
 		cl.setOut(out);
 		cl.setErr(err);
+		cl.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.analysesFooter());
 		cl.setExecutionExceptionHandler((ex, line, parse) -> {
 			final Throwable t = ex instanceof LayoutException || ex.getCause() == null ? ex : ex;
 			line.getErr().println("maptem " + line.getCommandName() + ": " + message(t));

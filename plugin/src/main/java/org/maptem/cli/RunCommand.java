@@ -112,6 +112,17 @@ final class RunCommand implements Callable<Integer> {
 		return 0;
 	}
 
+	/** The help's list of the analyses on the class path, one per line with its parameters. */
+	static String[] analysesFooter() {
+		final List<String> lines = new ArrayList<>();
+		lines.add("%nAnalyses (UDF, its parameters, main result):");
+		for (final UdfFactory f : UdfRegistry.factories())
+			lines.add("  " + f.name() + "  " + f.usage().replace("%", "%%") + " [main result: " + f.mainBuffer() + "]");
+		if (lines.size() == 1)
+			lines.add("  none installed");
+		return lines.toArray(String[]::new);
+	}
+
 	/**
 	 * The {@code KEY=VALUE} words as an ordered map.
 	 *

@@ -229,6 +229,14 @@ class RunCommandTest {
 		}
 	}
 
+	@Test
+	void helpListsTheInstalledAnalysesWithTheirParameters() {
+		final Result r = run("run", "--help");
+		assertEquals(0, r.code(), r.err());
+		assertTrue(r.out().contains("test-disk  cx cy r: sum inside a disk [main result: intensity]"), r.out());
+		assertTrue(r.out().contains("test-com"), r.out());
+	}
+
 	static void assertFails(final Result r, final String... named) {
 		assertTrue(r.code() != 0, "exit code " + r.code());
 		for (final String n : named)
