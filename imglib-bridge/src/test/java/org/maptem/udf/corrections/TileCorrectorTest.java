@@ -47,6 +47,38 @@ class TileCorrectorTest {
 	}
 
 	@Test
+	void framesLargerThanTheScratchChunkAreCorrectedThroughout() {
+		// 50 × 70 = 3500 pixels: dark and gain run in several scratch chunks per band
+		final int h = 50;
+		final int w = 70;
+		final ArrayDataset data = ArrayDataset.counts(new long[] { 3 }, h, w, 1000, 8, DType.FLOAT32);
+		final java.util.Random r = new java.util.Random(3);
+		final float[] dark = new float[h * w];
+		final float[] gain = new float[h * w];
+		final boolean[] mask = new boolean[h * w];
+		for (int i = 0; i < dark.length; i++) {
+			dark[i] = 10 * r.nextFloat();
+			gain[i] = 0.5f + r.nextFloat();
+			mask[i] = r.nextInt(50) == 0;
+		}
+		final TileCorrector c = Corrections.none().withDark(h, w, dark).withGain(h, w, gain).withExcludedMask(h, w, mask)
+				.corrector(h, w);
+		final NaiveCorrection naive = new NaiveCorrection(h, w, dark, gain, mask, 8);
+		for (final int rows : new int[] { 1, 7, 29, 50 }) {
+			final float[] buffer = new float[2 * c.readRows(rows) * w];
+			try (FrameSource s = data.open(data.partitions().get(0))) {
+				for (int r0 = 0; r0 < h; r0 += rows) {
+					final int n = Math.min(rows, h - r0);
+					c.read(s, new Tile(1, 2, r0, n, w), buffer);
+					for (int f = 0; f < 2; f++)
+						assertArrayEquals(Arrays.copyOfRange(naive.frame(data, 1 + f), r0 * w, (r0 + n) * w),
+								Arrays.copyOfRange(buffer, f * n * w, (f + 1) * n * w), rows + "-row band at " + r0);
+				}
+			}
+		}
+	}
+
+	@Test
 	void wholeFramesAreCorrectedInPlace() {
 		final TileCorrector c = CorrectionFixtures.all(8).corrector(H, W);
 		final float[] data = new float[2 * H * W];
