@@ -224,7 +224,8 @@ public final class Corrections implements Serializable {
 	public TileCorrector corrector(final int height, final int width) {
 		requireDetectorShape("dark frame", dark, height, width);
 		requireDetectorShape("gain map", gain, height, width);
-		if (excluded.length > 0 && (excludedHeight != height || excludedWidth != width))
+		// a given mask or list is checked even when it excludes nothing: its shape still says which detector it is for
+		if (excludedHeight > 0 && (excludedHeight != height || excludedWidth != width))
 			throw shapeMismatch("excluded pixels", height, width, "[" + excludedHeight + ", " + excludedWidth + "]");
 		return new TileCorrector(height, width, dark == null ? null : dark.array(), gain == null ? null : gain.array(),
 				excluded, neighbours, unrepairableAllowed);

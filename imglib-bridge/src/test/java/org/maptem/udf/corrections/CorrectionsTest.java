@@ -46,6 +46,9 @@ class CorrectionsTest {
 		assertMessage(assertThrows(UdfException.class,
 				() -> Corrections.none().withExcludedMask(4, 4, new boolean[16]).withExcludedPixels(4, 4, new int[] { 0 },
 						new int[] { 0 }).check(DATA.meta())), "excluded pixels", "[4, 4]");
+		assertMessage(assertThrows(UdfException.class,
+				() -> Corrections.none().withExcludedMask(4, 4, new boolean[16]).check(DATA.meta())),
+				"excluded pixels", "[4, 4]");
 	}
 
 	@Test
