@@ -13,6 +13,7 @@ import org.maptem.udf.UdfException;
 import org.maptem.udf.masks.Mask;
 import org.maptem.udf.masks.MaskRaster;
 import org.maptem.udf.masks.Masks;
+import org.maptem.udf.masks.VirtualDetectors;
 
 /**
  * Centre of mass of every frame, inside a disk, a ring or over the whole frame, as a shift from a reference point,
@@ -219,9 +220,7 @@ public final class CenterOfMassUdf extends Udf<CenterOfMassUdf.Region> {
 		if (!Double.isInfinite(r))
 			return Masks.ring(cx, cy, ri, r);
 		// everything beyond ri: a ring reaching past the farthest detector corner
-		final double dx = Math.max(Math.abs(cx), Math.abs(w - 1 - cx));
-		final double dy = Math.max(Math.abs(cy), Math.abs(h - 1 - cy));
-		return Masks.ring(cx, cy, ri, Math.max(ri, Math.sqrt(dx * dx + dy * dy)) + 1);
+		return Masks.ring(cx, cy, ri, Math.max(ri + 1, VirtualDetectors.beyondCorners(h, w, cx, cy)));
 	}
 
 	@Override

@@ -57,6 +57,11 @@ class CenterOfMassUdfTest {
 	}
 
 	@Test
+	void ringToInfinityTakesEveryPixelBeyondTheInnerRadius() {
+		check(new EngineRuns(5, new TilePlan(2, 3), 2), CenterOfMassUdf.inRing(5, 6, 2, Double.POSITIVE_INFINITY), null);
+	}
+
+	@Test
 	void linearShiftFieldsHaveTheirAnalyticDivergenceAndCurl() {
 		// a bright pixel at (5 + ix - 2, 6 + iy - 2) in scan position (iy, ix): shift (dx, dy) = (ix - 2, iy - 2)
 		final int ny = 5;
