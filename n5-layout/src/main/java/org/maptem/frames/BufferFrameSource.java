@@ -18,7 +18,7 @@ public class BufferFrameSource implements FrameSource {
 	private final FrameLayout layout;
 	private final long baseFrame;
 	private final long bufferStart;
-	private final TileDecoder decoder = new TileDecoder();
+	private final TileDecoder decoder;
 
 	/**
 	 * @param buffer      the bytes; its byte order is replaced by the layout's
@@ -27,10 +27,20 @@ public class BufferFrameSource implements FrameSource {
 	 * @param baseFrame   dataset frame index of the layout's frame 0
 	 */
 	public BufferFrameSource(final ByteBuffer buffer, final long bufferStart, final FrameLayout layout, final long baseFrame) {
+		this(buffer, bufferStart, layout, baseFrame, new TileDecoder());
+	}
+
+	/**
+	 * As the public constructor, decoding with {@code decoder}: sources that make a new window source per mapping or
+	 * read share one decoder, so its scratch arrays are grown once per partition, not once per window.
+	 */
+	BufferFrameSource(final ByteBuffer buffer, final long bufferStart, final FrameLayout layout, final long baseFrame,
+			final TileDecoder decoder) {
 		this.buffer = buffer.duplicate().order(layout.byteOrder());
 		this.bufferStart = bufferStart;
 		this.layout = layout;
 		this.baseFrame = baseFrame;
+		this.decoder = decoder;
 	}
 
 	/** True when every byte of {@code tile} lies inside this buffer. */

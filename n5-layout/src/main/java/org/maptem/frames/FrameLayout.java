@@ -12,8 +12,9 @@ import org.maptem.dataset.LayoutException;
  * byte order.
  *
  * <p>Rows inside a frame are packed: row {@code r} of frame {@code f} starts at
- * {@code offset + f * frameStride + r * rowBytes}. Immutable and serializable, so it can describe a partition's
- * bytes to a remote worker.
+ * {@code offset + f * frameStride + r * rowBytes}. Packed 12-bit frames ({@link DType#UINT12_PACKED}) must have an
+ * even width, so that rows and frames start on whole bytes. Immutable and serializable, so it can describe a
+ * partition's bytes to a remote worker.
  *
  * @param offset      byte offset of the first frame's first pixel
  * @param frameStride bytes from one frame's first pixel to the next frame's
@@ -30,6 +31,9 @@ public record FrameLayout(long offset, long frameStride, long frameCount, DType 
 		if (offset < 0 || frameCount < 0 || sigHeight < 1 || sigWidth < 1)
 			throw new LayoutException("frame layout: offset " + offset + ", " + frameCount + " frames of " + sigHeight + " × "
 					+ sigWidth + " is not a valid layout");
+		if (dtype == DType.UINT12_PACKED && sigWidth % 2 != 0)
+			throw new LayoutException("frame layout: packed 12-bit frames need an even width so that every row starts on "
+					+ "a byte, found width " + sigWidth);
 		final long dataBytes = dtype.bytesFor((long) sigHeight * sigWidth);
 		if (frameStride < dataBytes)
 			throw new LayoutException("frame layout: frame stride " + frameStride + " bytes is smaller than one frame's "

@@ -29,6 +29,7 @@ public final class MappedFrameSource implements FrameSource {
 	private final long baseFrame;
 	private final long window;
 	private final long fileSize;
+	private final TileDecoder decoder = new TileDecoder();
 	private MappedByteBuffer mapped;
 	private BufferFrameSource current;
 
@@ -89,7 +90,7 @@ public final class MappedFrameSource implements FrameSource {
 		} catch (final IOException e) {
 			throw new LayoutException(file + ": cannot map bytes " + start + " to " + end0 + ": " + e.getMessage(), e);
 		}
-		current = new BufferFrameSource(mapped, start, layout, baseFrame);
+		current = new BufferFrameSource(mapped, start, layout, baseFrame, decoder);
 		return current;
 	}
 

@@ -2,193 +2,236 @@ package org.maptem.frames;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.ShortBuffer;
+import java.util.Objects;
 
 import org.maptem.dataset.DType;
 
 /**
  * Decodes runs of stored elements from a byte buffer straight into float or double tile arrays.
  *
- * <p>The hot path of every read: bulk, bounds-checked-once copies through typed buffer views (which the JDK turns
- * into a byte-swapping memory copy for big-endian N5 data), then a flat widening loop for integer types. One
- * decoder per thread: it owns scratch arrays for integer widening, grown on demand and reused.
+ * <p>The hot path of every read. Native-order float data is one bulk copy into the tile. Everything else goes in
+ * chunks of {@value #CHUNK} elements, so that what a chunk is copied into stays in the L1 cache while it is converted:
+ * a bulk copy into the tile or a scratch array, then a flat loop the JIT vectorises (a byte swap, a widening). Byte
+ * order is handled by plain copies followed by a vectorised swap where the JDK's byte-swapping copy is a slow scalar
+ * loop (4-byte types, see {@link ByteSwaps}); 2-byte swapping copies are fast and used as they are. One decoder per
+ * thread: it owns the scratch arrays.
  *
  * <p>Packed 12-bit data holds two values in three bytes, low bits first:
- * {@code v0 = b0 | (b1 & 0x0F) << 8}, {@code v1 = (b1 >>> 4) | b2 << 4}.
+ * {@code v0 = b0 | (b1 & 0x0F) << 8}, {@code v1 = (b1 >>> 4) | b2 << 4}; an odd last value takes {@code b0} and the
+ * low nibble of {@code b1}.
  */
 public final class TileDecoder {
 
-	private byte[] bytes = new byte[0];
-	private short[] shorts = new short[0];
-	private int[] ints = new int[0];
+	/** Elements per chunk: a 32 KiB chunk of int or float, within the L1 data cache. */
+	static final int CHUNK = 8192;
+
+	/** Scratch chunks, allocated on first use: a decoder for float32 tiles needs none of them. */
+	private byte[] bytes;
+	private short[] shorts;
+	private int[] ints;
+	private float[] floats;
+	private double[] doubles;
 
 	/**
 	 * Decodes {@code count} elements of type {@code type} starting at byte {@code pos} of {@code src} (whose byte
 	 * order is used) into {@code dst[dstOff ...]}.
+	 *
+	 * @throws IndexOutOfBoundsException if the bytes are not all in {@code src} or the values do not fit in {@code dst}
 	 */
 	public void decode(final ByteBuffer src, final int pos, final int count, final DType type, final float[] dst,
 			final int dstOff) {
-		final ByteOrder order = src.order();
+		Objects.checkFromIndexSize(dstOff, count, dst.length);
 		switch (type) {
-		case FLOAT32:
-			src.slice(pos, count * 4).order(order).asFloatBuffer().get(dst, dstOff, count);
-			return;
-		case FLOAT64: {
-			final java.nio.DoubleBuffer b = src.slice(pos, count * 8).order(order).asDoubleBuffer();
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = (float) b.get(i);
-			return;
-		}
-		case UINT8: {
-			final byte[] s = bytes(count);
-			src.get(pos, s, 0, count);
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = s[i] & 0xFF;
-			return;
-		}
-		case INT8: {
-			final byte[] s = bytes(count);
-			src.get(pos, s, 0, count);
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = s[i];
-			return;
-		}
-		case UINT16: {
-			final short[] s = shorts(count);
-			src.slice(pos, count * 2).order(order).asShortBuffer().get(s, 0, count);
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = s[i] & 0xFFFF;
-			return;
-		}
-		case INT16: {
-			final short[] s = shorts(count);
-			src.slice(pos, count * 2).order(order).asShortBuffer().get(s, 0, count);
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = s[i];
-			return;
-		}
-		case UINT32: {
-			final int[] s = ints(count);
-			src.slice(pos, count * 4).order(order).asIntBuffer().get(s, 0, count);
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = s[i] & 0xFFFFFFFFL;
-			return;
-		}
-		case INT32: {
-			final int[] s = ints(count);
-			src.slice(pos, count * 4).order(order).asIntBuffer().get(s, 0, count);
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = s[i];
-			return;
-		}
-		case UINT12_PACKED: {
-			final int n = (int) type.bytesFor(count);
-			final byte[] s = bytes(n);
-			src.get(pos, s, 0, n);
-			final int pairs = count / 2;
-			for (int i = 0, j = 0; i < pairs; i++, j += 3) {
-				final int b1 = s[j + 1] & 0xFF;
-				dst[dstOff + 2 * i] = (s[j] & 0xFF) | (b1 & 0x0F) << 8;
-				dst[dstOff + 2 * i + 1] = (b1 >>> 4) | (s[j + 2] & 0xFF) << 4;
+		case FLOAT32 -> decodeFloat32(src, pos, count, dst, dstOff);
+		case FLOAT64 -> {
+			final DoubleBuffer v = src.slice(pos, count * 8).order(src.order()).asDoubleBuffer();
+			final double[] doubles = doubles();
+			for (int i = 0; i < count; i += CHUNK) {
+				final int n = Math.min(CHUNK, count - i);
+				v.get(i, doubles, 0, n);
+				for (int k = 0; k < n; k++)
+					dst[dstOff + i + k] = (float) doubles[k];
 			}
-			if ((count & 1) == 1)
-				dst[dstOff + count - 1] = (s[3 * pairs] & 0xFF) | (s[3 * pairs + 1] & 0x0F) << 8;
-			return;
 		}
-		default:
-			throw new IllegalStateException("no decoder for " + type);
+		case UINT8, INT8 -> {
+			final boolean signed = type == DType.INT8;
+			final byte[] bytes = bytes();
+			for (int i = 0; i < count; i += CHUNK) {
+				final int n = Math.min(CHUNK, count - i);
+				src.get(pos + i, bytes, 0, n);
+				final int o = dstOff + i;
+				if (signed)
+					for (int k = 0; k < n; k++)
+						dst[o + k] = bytes[k];
+				else
+					for (int k = 0; k < n; k++)
+						dst[o + k] = bytes[k] & 0xFF;
+			}
+		}
+		case UINT16, INT16 -> {
+			final boolean signed = type == DType.INT16;
+			final ShortBuffer v = src.slice(pos, count * 2).order(src.order()).asShortBuffer();
+			final short[] shorts = shorts();
+			for (int i = 0; i < count; i += CHUNK) {
+				final int n = Math.min(CHUNK, count - i);
+				v.get(i, shorts, 0, n);
+				final int o = dstOff + i;
+				if (signed)
+					for (int k = 0; k < n; k++)
+						dst[o + k] = shorts[k];
+				else
+					for (int k = 0; k < n; k++)
+						dst[o + k] = shorts[k] & 0xFFFF;
+			}
+		}
+		case UINT32, INT32 -> {
+			final boolean signed = type == DType.INT32;
+			final IntBuffer v = intView(src, pos, count);
+			final boolean swap = src.order() != ByteOrder.nativeOrder();
+			final int[] ints = ints();
+			for (int i = 0; i < count; i += CHUNK) {
+				final int n = Math.min(CHUNK, count - i);
+				v.get(i, ints, 0, n);
+				if (swap)
+					ByteSwaps.swapInPlace(ints, n);
+				final int o = dstOff + i;
+				if (signed)
+					for (int k = 0; k < n; k++)
+						dst[o + k] = ints[k];
+				else
+					for (int k = 0; k < n; k++)
+						dst[o + k] = ints[k] & 0xFFFFFFFFL;
+			}
+		}
+		case UINT12_PACKED -> {
+			final byte[] bytes = bytes();
+			for (int i = 0; i < count; i += CHUNK) {
+				final int n = Math.min(CHUNK, count - i);
+				final int nb = (int) type.bytesFor(n);
+				// chunks hold an even number of values, so each starts on a whole byte
+				src.get(pos + (int) type.bytesFor(i), bytes, 0, nb);
+				final int o = dstOff + i;
+				final int pairs = n / 2;
+				for (int k = 0, j = 0; k < pairs; k++, j += 3) {
+					final int b1 = bytes[j + 1] & 0xFF;
+					dst[o + 2 * k] = (bytes[j] & 0xFF) | (b1 & 0x0F) << 8;
+					dst[o + 2 * k + 1] = (b1 >>> 4) | (bytes[j + 2] & 0xFF) << 4;
+				}
+				if ((n & 1) == 1)
+					dst[o + n - 1] = (bytes[3 * pairs] & 0xFF) | (bytes[3 * pairs + 1] & 0x0F) << 8;
+			}
+		}
+		default -> throw new IllegalStateException("no decoder for " + type);
 		}
 	}
 
 	/** As {@link #decode(ByteBuffer, int, int, DType, float[], int)}, into doubles. */
 	public void decode(final ByteBuffer src, final int pos, final int count, final DType type, final double[] dst,
 			final int dstOff) {
-		final ByteOrder order = src.order();
+		Objects.checkFromIndexSize(dstOff, count, dst.length);
 		switch (type) {
-		case FLOAT64:
-			src.slice(pos, count * 8).order(order).asDoubleBuffer().get(dst, dstOff, count);
-			return;
-		case FLOAT32: {
-			final java.nio.FloatBuffer b = src.slice(pos, count * 4).order(order).asFloatBuffer();
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = b.get(i);
-			return;
-		}
-		case UINT8: {
-			final byte[] s = bytes(count);
-			src.get(pos, s, 0, count);
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = s[i] & 0xFF;
-			return;
-		}
-		case INT8: {
-			final byte[] s = bytes(count);
-			src.get(pos, s, 0, count);
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = s[i];
-			return;
-		}
-		case UINT16: {
-			final short[] s = shorts(count);
-			src.slice(pos, count * 2).order(order).asShortBuffer().get(s, 0, count);
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = s[i] & 0xFFFF;
-			return;
-		}
-		case INT16: {
-			final short[] s = shorts(count);
-			src.slice(pos, count * 2).order(order).asShortBuffer().get(s, 0, count);
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = s[i];
-			return;
-		}
-		case UINT32: {
-			final int[] s = ints(count);
-			src.slice(pos, count * 4).order(order).asIntBuffer().get(s, 0, count);
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = s[i] & 0xFFFFFFFFL;
-			return;
-		}
-		case INT32: {
-			final int[] s = ints(count);
-			src.slice(pos, count * 4).order(order).asIntBuffer().get(s, 0, count);
-			for (int i = 0; i < count; i++)
-				dst[dstOff + i] = s[i];
-			return;
-		}
-		case UINT12_PACKED: {
-			final int n = (int) type.bytesFor(count);
-			final byte[] s = bytes(n);
-			src.get(pos, s, 0, n);
-			final int pairs = count / 2;
-			for (int i = 0, j = 0; i < pairs; i++, j += 3) {
-				final int b1 = s[j + 1] & 0xFF;
-				dst[dstOff + 2 * i] = (s[j] & 0xFF) | (b1 & 0x0F) << 8;
-				dst[dstOff + 2 * i + 1] = (b1 >>> 4) | (s[j + 2] & 0xFF) << 4;
+		case FLOAT64 -> src.slice(pos, count * 8).order(src.order()).asDoubleBuffer().get(dst, dstOff, count);
+		case FLOAT32 -> {
+			final float[] floats = floats();
+			for (int i = 0; i < count; i += CHUNK) {
+				final int n = Math.min(CHUNK, count - i);
+				decodeFloat32(src, pos + 4 * i, n, floats, 0);
+				for (int k = 0; k < n; k++)
+					dst[dstOff + i + k] = floats[k];
 			}
-			if ((count & 1) == 1)
-				dst[dstOff + count - 1] = (s[3 * pairs] & 0xFF) | (s[3 * pairs + 1] & 0x0F) << 8;
-			return;
 		}
-		default:
-			throw new IllegalStateException("no decoder for " + type);
+		case UINT32, INT32 -> {
+			final boolean signed = type == DType.INT32;
+			final IntBuffer v = intView(src, pos, count);
+			final boolean swap = src.order() != ByteOrder.nativeOrder();
+			final int[] ints = ints();
+			for (int i = 0; i < count; i += CHUNK) {
+				final int n = Math.min(CHUNK, count - i);
+				v.get(i, ints, 0, n);
+				if (swap)
+					ByteSwaps.swapInPlace(ints, n);
+				final int o = dstOff + i;
+				if (signed)
+					for (int k = 0; k < n; k++)
+						dst[o + k] = ints[k];
+				else
+					for (int k = 0; k < n; k++)
+						dst[o + k] = ints[k] & 0xFFFFFFFFL;
+			}
+		}
+		default -> {
+			// 8-, 12- and 16-bit values are exact in float: decode as float, widen
+			final float[] floats = floats();
+			for (int i = 0; i < count; i += CHUNK) {
+				final int n = Math.min(CHUNK, count - i);
+				decode(src, pos + (int) type.bytesFor(i), n, type, floats, 0);
+				for (int k = 0; k < n; k++)
+					dst[dstOff + i + k] = floats[k];
+			}
+		}
 		}
 	}
 
-	private byte[] bytes(final int n) {
-		if (bytes.length < n)
-			bytes = new byte[n];
+	/**
+	 * Float32 in either byte order: a plain bulk copy, then, for the non-native order, a vectorised in-place swap
+	 * ({@link ByteSwaps}) of each chunk while it is still in the L1 cache, instead of the JDK's scalar byte-swapping
+	 * copy.
+	 */
+	private static void decodeFloat32(final ByteBuffer src, final int pos, final int count, final float[] dst,
+			final int dstOff) {
+		final boolean swap = src.order() != ByteOrder.nativeOrder();
+		if (swap && !ByteSwaps.AVAILABLE) {
+			src.slice(pos, count * 4).order(src.order()).asFloatBuffer().get(dst, dstOff, count);
+			return;
+		}
+		final FloatBuffer v = src.slice(pos, count * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+		if (!swap) {
+			v.get(dst, dstOff, count);
+			return;
+		}
+		for (int i = 0; i < count; i += CHUNK) {
+			final int n = Math.min(CHUNK, count - i);
+			v.get(i, dst, dstOff + i, n);
+			ByteSwaps.swapInPlace(dst, dstOff + i, n);
+		}
+	}
+
+	private byte[] bytes() {
+		if (bytes == null)
+			bytes = new byte[CHUNK * 3 / 2 + 2];
 		return bytes;
 	}
 
-	private short[] shorts(final int n) {
-		if (shorts.length < n)
-			shorts = new short[n];
+	private short[] shorts() {
+		if (shorts == null)
+			shorts = new short[CHUNK];
 		return shorts;
 	}
 
-	private int[] ints(final int n) {
-		if (ints.length < n)
-			ints = new int[n];
+	private int[] ints() {
+		if (ints == null)
+			ints = new int[CHUNK];
 		return ints;
+	}
+
+	private float[] floats() {
+		if (floats == null)
+			floats = new float[CHUNK];
+		return floats;
+	}
+
+	private double[] doubles() {
+		if (doubles == null)
+			doubles = new double[CHUNK];
+		return doubles;
+	}
+
+	/** A native-order int view: the caller swaps with {@link ByteSwaps#swapInPlace(int[], int)} when needed. */
+	private static IntBuffer intView(final ByteBuffer src, final int pos, final int count) {
+		return src.slice(pos, count * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
 	}
 }

@@ -16,7 +16,7 @@ import org.maptem.dataset.Partitions;
 import org.maptem.dataset.Provenance;
 import org.maptem.frames.FrameLayout;
 import org.maptem.frames.FrameSource;
-import org.maptem.frames.MappedFrameSource;
+import org.maptem.frames.FrameSources;
 
 /**
  * A 4D-STEM dataset stored as an N5 dataset: one MapTEM wrote (with a {@code maptem} sidecar, one chunk per
@@ -175,8 +175,8 @@ public final class N5Dataset implements Dataset {
 			if (present && fast) {
 				final BlockHeader header = BlockValidator.read(chunk, attributes, chunkGridPosition(p));
 				if (packsPartition(header, p))
-					return new MappedFrameSource(chunk, FrameLayout.packed(header.length(), p.frameCount(), meta.dtype(), false,
-							meta.sigHeight(), meta.sigWidth()), p.firstFrame());
+					return FrameSources.open(chunk, FrameLayout.packed(header.length(), p.frameCount(), meta.dtype(), false,
+							meta.sigHeight(), meta.sigWidth()), p.firstFrame(), options.readMode(), meta.totalBytes());
 				// a zero-padded chunk whose padding lies between the partition's frames: crop it in memory
 			}
 		}

@@ -1,8 +1,8 @@
 package org.maptem.synth;
 
 import java.util.Arrays;
-import java.util.List;
 
+import org.maptem.dataset.PlannedDataset;
 import org.maptem.dataset.Dataset;
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.dataset.LayoutException;
@@ -20,11 +20,9 @@ import org.maptem.frames.FrameSource;
  * ({@link SyntheticParams#fromDetails} regenerates). Tiles hold exactly what {@link SyntheticStem#frame} gives.
  * Thread safety as {@link Dataset}: each {@link FrameSource} is for one thread.
  */
-public final class SyntheticDataset implements Dataset {
+public final class SyntheticDataset extends PlannedDataset {
 
 	private final SyntheticStem stem;
-	private final DatasetMeta meta;
-	private final List<Partition> partitions;
 
 	/** The dataset of {@code params} with default options (256 MiB partitions). */
 	public SyntheticDataset(final SyntheticParams params) {
@@ -36,13 +34,16 @@ public final class SyntheticDataset implements Dataset {
 	 *                         parameters instead: the scan shape defines the shift and atom patterns)
 	 */
 	public SyntheticDataset(final SyntheticParams params, final OpenOptions options) {
+		super("synthetic data", checkedMeta(params, options), Partitions.plan(params.meta(), options.partitionBytes()));
+		this.stem = new SyntheticStem(params);
+	}
+
+	private static DatasetMeta checkedMeta(final SyntheticParams params, final OpenOptions options) {
 		final long[] nav = options.navShape();
 		if (nav != null && !Arrays.equals(nav, params.navShape()))
 			throw new LayoutException("synthetic data: option navShape " + Arrays.toString(nav) + " differs from the generator's "
 					+ Arrays.toString(params.navShape()) + "; set the nav shape in the synthetic parameters");
-		this.stem = new SyntheticStem(params);
-		this.meta = params.meta();
-		this.partitions = Partitions.plan(meta, options.partitionBytes());
+		return params.meta();
 	}
 
 	/** The generator, for expected values and direct frame access. */
@@ -50,30 +51,18 @@ public final class SyntheticDataset implements Dataset {
 		return stem;
 	}
 
-	@Override
-	public DatasetMeta meta() {
-		return meta;
-	}
-
-	@Override
-	public List<Partition> partitions() {
-		return partitions;
-	}
-
 	/**
 	 * @throws LayoutException when the partition reaches past the last frame
 	 */
 	@Override
 	public FrameSource open(final Partition partition) {
-		if (partition.endFrame() > meta.frameCount())
-			throw new LayoutException("synthetic data: partition " + partition.index() + " (frames " + partition.firstFrame()
-					+ " to " + (partition.endFrame() - 1) + ") reaches past the last frame " + (meta.frameCount() - 1));
+		requireInside(partition);
 		return new SyntheticFrameSource(stem, partition);
 	}
 
 	@Override
 	public String storage() {
 		return "synthetic, generated on read (seed " + stem.params().seed() + ", noise " + (stem.params().noise() ? "on" : "off")
-				+ "), " + partitions.size() + " partitions";
+				+ "), " + partitions().size() + " partitions";
 	}
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "maptem", mixinStandardHelpOptions = true, versionProvider = MaptemCli.Version.class,
 		description = "Fast exploration and analysis of 4D-STEM data.",
-		subcommands = { InfoCommand.class, IngestCommand.class, VerifyCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { InfoCommand.class, IngestCommand.class, VerifyCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
 public final class MaptemCli {
 
 	private MaptemCli() {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import org.maptem.dataset.Dataset;
+import org.maptem.dataset.PlannedDataset;
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.OpenOptions;
@@ -25,18 +25,15 @@ import org.maptem.frames.MappedFrameSource;
  * Only the header is read on open; C-order reads always memory-map ({@link org.maptem.dataset.ReadMode} is not
  * consulted). Thread-safe; each {@link FrameSource} is for one thread.
  */
-public final class NpyDataset implements Dataset {
+public final class NpyDataset extends PlannedDataset {
 
 	private final Path file;
 	private final NpyHeader header;
-	private final DatasetMeta meta;
-	private final List<Partition> partitions;
 
 	private NpyDataset(final Path file, final NpyHeader header, final DatasetMeta meta, final List<Partition> partitions) {
+		super(file.toString(), meta, partitions);
 		this.file = file;
 		this.header = header;
-		this.meta = meta;
-		this.partitions = List.copyOf(partitions);
 	}
 
 	/**
@@ -70,16 +67,6 @@ public final class NpyDataset implements Dataset {
 		return header;
 	}
 
-	@Override
-	public DatasetMeta meta() {
-		return meta;
-	}
-
-	@Override
-	public List<Partition> partitions() {
-		return partitions;
-	}
-
 	/**
 	 * Opens the frames of {@code partition}, which may be any contiguous run of this dataset's frames.
 	 *
@@ -87,8 +74,8 @@ public final class NpyDataset implements Dataset {
 	 */
 	@Override
 	public FrameSource open(final Partition partition) {
-		if (partition.endFrame() > meta.frameCount())
-			throw new LayoutException(file + ": partition " + partition + " ends after the last frame " + (meta.frameCount() - 1));
+		requireInside(partition);
+		final DatasetMeta meta = meta();
 		if (header.fortranOrder())
 			return new FortranFrameSource(file, header, partition);
 		final FrameLayout layout = FrameLayout.packed(header.dataOffset() + partition.firstFrame() * meta.frameBytes(),
@@ -98,6 +85,6 @@ public final class NpyDataset implements Dataset {
 
 	@Override
 	public String storage() {
-		return file + ": " + header + "; " + partitions.size() + " partitions";
+		return file + ": " + header + "; " + partitions().size() + " partitions";
 	}
 }

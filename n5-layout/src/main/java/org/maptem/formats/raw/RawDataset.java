@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.maptem.dataset.PlannedDataset;
 import org.maptem.dataset.DType;
-import org.maptem.dataset.Dataset;
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.OpenOptions;
@@ -26,18 +26,15 @@ import org.maptem.frames.MappedFrameSource;
  * Reads always memory-map ({@link org.maptem.dataset.ReadMode} is not consulted). Thread-safe; each
  * {@link FrameSource} is for one thread.
  */
-public final class RawDataset implements Dataset {
+public final class RawDataset extends PlannedDataset {
 
 	private final Path file;
 	private final RawParams params;
-	private final DatasetMeta meta;
-	private final List<Partition> partitions;
 
 	private RawDataset(final Path file, final RawParams params, final DatasetMeta meta, final List<Partition> partitions) {
+		super(file.toString(), meta, partitions);
 		this.file = file;
 		this.params = params;
-		this.meta = meta;
-		this.partitions = List.copyOf(partitions);
 	}
 
 	/**
@@ -93,16 +90,6 @@ public final class RawDataset implements Dataset {
 		return params;
 	}
 
-	@Override
-	public DatasetMeta meta() {
-		return meta;
-	}
-
-	@Override
-	public List<Partition> partitions() {
-		return partitions;
-	}
-
 	/**
 	 * Maps the frames of {@code partition}, which may be any contiguous run of this dataset's frames.
 	 *
@@ -110,8 +97,8 @@ public final class RawDataset implements Dataset {
 	 */
 	@Override
 	public FrameSource open(final Partition partition) {
-		if (partition.endFrame() > meta.frameCount())
-			throw new LayoutException(file + ": partition " + partition + " ends after the last frame " + (meta.frameCount() - 1));
+		requireInside(partition);
+		final DatasetMeta meta = meta();
 		final FrameLayout layout = new FrameLayout(
 				params.offset() + params.frameHeaderBytes() + partition.firstFrame() * params.frameStride(),
 				params.frameStride(), partition.frameCount(), params.dtype(), params.littleEndian(), meta.sigHeight(),
@@ -121,6 +108,6 @@ public final class RawDataset implements Dataset {
 
 	@Override
 	public String storage() {
-		return "raw file " + file + ": " + params + "; " + partitions.size() + " partitions";
+		return "raw file " + file + ": " + params + "; " + partitions().size() + " partitions";
 	}
 }

@@ -1,0 +1,158 @@
+package org.maptem.frames;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.maptem.dataset.DType;
+
+class TileDecoderTest {
+
+	private static final int COUNT = 1001;
+	private static final int POS = 3;
+	private static final int DST_OFF = 5;
+	private static final float SENTINEL = -7777f;
+
+	static Stream<Arguments> typesOrdersBuffers() {
+		final List<Arguments> out = new ArrayList<>();
+		for (final DType t : DType.values())
+			for (final ByteOrder o : new ByteOrder[] { ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN })
+				for (final boolean direct : new boolean[] { false, true })
+					out.add(Arguments.of(t, o, direct));
+		return out.stream();
+	}
+
+	/** Bytes at an odd position: random bit patterns for integers, a spread of ordinary and special numbers for floats. */
+	private static ByteBuffer input(final DType type, final ByteOrder order, final boolean direct, final long seed) {
+		return input(type, order, direct, seed, COUNT);
+	}
+
+	private static ByteBuffer input(final DType type, final ByteOrder order, final boolean direct, final long seed,
+			final int count) {
+		final Random rnd = new Random(seed);
+		final byte[] payload;
+		if (type.isFloating()) {
+			final double[] v = new double[count];
+			final double[] special = { 0.0, -0.0, 1.5, -3.25, Float.MAX_VALUE, Float.MIN_VALUE, Float.MIN_NORMAL,
+					Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 65535, 1e-30 };
+			for (int i = 0; i < count; i++)
+				v[i] = i < special.length ? special[i] : rnd.nextGaussian() * Math.pow(10, rnd.nextInt(13) - 6);
+			payload = FrameFixtures.encode(type, order, v);
+		} else {
+			payload = new byte[(int) type.bytesFor(count)];
+			rnd.nextBytes(payload);
+		}
+		final int n = POS + payload.length + 7;
+		final ByteBuffer b = (direct ? ByteBuffer.allocateDirect(n) : ByteBuffer.allocate(n)).order(order);
+		b.put(POS, payload);
+		return b;
+	}
+
+	@ParameterizedTest(name = "{0} {1} direct={2}")
+	@MethodSource("typesOrdersBuffers")
+	void decodesEveryTypeToFloatLikeANaivePerElementLoop(final DType type, final ByteOrder order, final boolean direct) {
+		final ByteBuffer src = input(type, order, direct, 42);
+		final float[] dst = new float[DST_OFF + COUNT + 4];
+		java.util.Arrays.fill(dst, SENTINEL);
+		new TileDecoder().decode(src, POS, COUNT, type, dst, DST_OFF);
+		final float[] want = new float[dst.length];
+		java.util.Arrays.fill(want, SENTINEL);
+		for (int i = 0; i < COUNT; i++)
+			want[DST_OFF + i] = (float) FrameFixtures.naiveDecode(src, POS, i, type);
+		assertArrayEquals(want, dst, 0f, () -> type + " " + order);
+	}
+
+	@ParameterizedTest(name = "{0} {1} direct={2}")
+	@MethodSource("typesOrdersBuffers")
+	void decodesEveryTypeToDoubleLikeANaivePerElementLoop(final DType type, final ByteOrder order, final boolean direct) {
+		final ByteBuffer src = input(type, order, direct, 43);
+		final double[] dst = new double[DST_OFF + COUNT + 4];
+		java.util.Arrays.fill(dst, SENTINEL);
+		new TileDecoder().decode(src, POS, COUNT, type, dst, DST_OFF);
+		final double[] want = new double[dst.length];
+		java.util.Arrays.fill(want, SENTINEL);
+		for (int i = 0; i < COUNT; i++)
+			want[DST_OFF + i] = FrameFixtures.naiveDecode(src, POS, i, type);
+		assertArrayEquals(want, dst, 0.0, () -> type + " " + order);
+	}
+
+	@ParameterizedTest(name = "{0} {1} direct={2}")
+	@MethodSource("typesOrdersBuffers")
+	void runsOfSeveralChunksDecodeLikeANaivePerElementLoop(final DType type, final ByteOrder order, final boolean direct) {
+		final int count = 2 * TileDecoder.CHUNK + 3;
+		final ByteBuffer src = input(type, order, direct, 44, count);
+		final float[] f = new float[DST_OFF + count];
+		final double[] d = new double[DST_OFF + count];
+		final TileDecoder decoder = new TileDecoder();
+		decoder.decode(src, POS, count, type, f, DST_OFF);
+		decoder.decode(src, POS, count, type, d, DST_OFF);
+		for (int i = 0; i < count; i++) {
+			final double want = FrameFixtures.naiveDecode(src, POS, i, type);
+			if (Float.compare((float) want, f[DST_OFF + i]) != 0 || Double.compare(want, d[DST_OFF + i]) != 0)
+				assertEquals(want, d[DST_OFF + i], type + " " + order + " value " + i + " (float " + f[DST_OFF + i] + ")");
+		}
+		assertEquals((float) FrameFixtures.naiveDecode(src, POS, count - 1, type), f[DST_OFF + count - 1]);
+	}
+
+	@Test
+	void valuesThatDoNotFitTheTileArrayAreRejectedBeforeAnyIsWritten() {
+		final ByteBuffer src = ByteBuffer.allocate(64);
+		final float[] dst = new float[4];
+		org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+				() -> new TileDecoder().decode(src, 0, 5, DType.UINT8, dst, 0));
+		org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+				() -> new TileDecoder().decode(src, 60, 2, DType.FLOAT32, new float[2], 0));
+	}
+
+	@Test
+	void uint12PackedFollowsTheDocumentedBitLayout() {
+		// v0 = b0 | (b1 & 0x0F) << 8, v1 = (b1 >>> 4) | b2 << 4; an odd last value takes b0 and the low nibble of b1
+		final ByteBuffer src = ByteBuffer.wrap(new byte[] { 0x12, 0x34, 0x56, (byte) 0xAB, (byte) 0xCD });
+		final double[] dst = new double[3];
+		new TileDecoder().decode(src, 0, 3, DType.UINT12_PACKED, dst, 0);
+		assertArrayEquals(new double[] { 0x412, 0x563, 0xDAB }, dst);
+	}
+
+	@Test
+	void integerExtremesWidenWithTheirSignedness() {
+		final ByteBuffer be = ByteBuffer.wrap(new byte[] { (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE });
+		final ByteBuffer le = ByteBuffer.wrap(new byte[] { (byte) 0xFE, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF })
+				.order(ByteOrder.LITTLE_ENDIAN);
+		final TileDecoder d = new TileDecoder();
+		final double[] out = new double[4];
+		d.decode(be, 0, 1, DType.UINT32, out, 0);
+		d.decode(le, 0, 1, DType.INT32, out, 1);
+		d.decode(be, 2, 1, DType.UINT16, out, 2);
+		d.decode(be, 3, 1, DType.INT8, out, 3);
+		assertArrayEquals(new double[] { 4294967294.0, -2.0, 65534.0, -2.0 }, out);
+		final float[] f = new float[2];
+		d.decode(be, 0, 2, DType.UINT8, f, 0);
+		assertArrayEquals(new float[] { 255f, 255f }, f);
+	}
+
+	@Test
+	void oneDecoderStaysCorrectAcrossGrowingAndShrinkingRuns() {
+		final TileDecoder d = new TileDecoder();
+		final int[] counts = { 10, 5000, 3, 777, 5000 };
+		final DType[] types = { DType.UINT16, DType.INT32, DType.UINT12_PACKED, DType.UINT8, DType.UINT16 };
+		for (int k = 0; k < counts.length; k++) {
+			final byte[] bytes = new byte[(int) types[k].bytesFor(counts[k])];
+			new Random(k).nextBytes(bytes);
+			final ByteBuffer src = ByteBuffer.wrap(bytes);
+			final float[] dst = new float[counts[k]];
+			d.decode(src, 0, counts[k], types[k], dst, 0);
+			for (int i = 0; i < counts[k]; i++)
+				assertEquals((float) FrameFixtures.naiveDecode(src, 0, i, types[k]), dst[i], types[k] + " run " + k + " value " + i);
+		}
+	}
+}
