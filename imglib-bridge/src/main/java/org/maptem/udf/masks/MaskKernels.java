@@ -40,8 +40,17 @@ final class MaskKernels {
 				final int rowOffset = i * per + (r - rowStart) * width;
 				for (int s = m.segmentStart(r); s < m.segmentEnd(r); s++) {
 					final double w = weights == null ? 1 : weights[s];
+					final int start = rowOffset + m.x0(s);
 					final int end = rowOffset + m.x1(s);
-					for (int a = rowOffset + m.x0(s); a < end;) {
+					if (end - start == 1) {
+						// a lone pixel, as in most sparse masks: no accumulator set-up
+						s0 += w * t[start];
+						s1 += w * t[start + per];
+						s2 += w * t[start + 2 * per];
+						s3 += w * t[start + 3 * per];
+						continue;
+					}
+					for (int a = start; a < end;) {
 						final int chunkEnd = Math.min(end, a + CHUNK);
 						float a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
 						int x = a;
