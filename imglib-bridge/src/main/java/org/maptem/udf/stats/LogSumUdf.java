@@ -159,11 +159,26 @@ public final class LogSumUdf extends Udf<LogSumUdf.Bands> {
 	/**
 	 * Adds {@code log1p(max(a[from + i] - m, 0))} to {@code sum[offset + i]} for {@code i < n}, as
 	 * {@code log(1 + d)}: the JIT's intrinsic logarithm is several times faster than {@code Math.log1p}, and the
-	 * absolute error of at most about 2e-16 is far below what a sum over frames can show.
+	 * absolute error of at most about 2e-16 is far below what a sum over frames can show. Counting data offset by an
+	 * integer give small integer {@code d}, looked up in {@link #LOG1P} (the same values, several times faster).
 	 */
 	private static void add(final float[] a, final int from, final int n, final double m, final double[] sum,
 			final int offset) {
-		for (int i = 0; i < n; i++)
-			sum[offset + i] += Math.log(1 + Math.max(a[from + i] - m, 0));
+		final double[] table = LOG1P;
+		for (int i = 0; i < n; i++) {
+			final double d = a[from + i] - m;
+			final int k = (int) d;
+			sum[offset + i] += k == d && k >= 0 && k < table.length ? table[k] : Math.log(1 + Math.max(d, 0));
+		}
+	}
+
+	/** {@code log(1 + k)} for the integers {@code k} of a 16-bit detector, 512 KiB made once per JVM. */
+	private static final double[] LOG1P = log1pTable(1 << 16);
+
+	private static double[] log1pTable(final int n) {
+		final double[] t = new double[n];
+		for (int k = 0; k < n; k++)
+			t[k] = Math.log(1 + (double) k);
+		return t;
 	}
 }
