@@ -117,7 +117,9 @@ class MasksTest {
 		assertThrows(UdfException.class, () -> Masks.point(17, 0).rasterize(H, W));
 		assertThrows(UdfException.class, () -> Masks.point(0, -1).rasterize(H, W));
 		assertThrows(UdfException.class, () -> Masks.rect(-5, 0, 5, 3).rasterize(H, W));
-		assertThrows(UdfException.class, () -> Masks.ring(8, 8, 100, 200).rasterize(H, W));
+		final UdfException ring = assertThrows(UdfException.class, () -> Masks.ring(8, 8, 100, 200).rasterize(H, W));
+		assertTrue(ring.getMessage().contains("ring(cx=8.0, cy=8.0, ri=100.0, ro=200.0)")
+				&& ring.getMessage().contains("23 × 17 detector"), ring.getMessage());
 	}
 
 	@Test
@@ -130,6 +132,32 @@ class MasksTest {
 		assertMessage(() -> Masks.weights(3, 3, new float[8]), "3 × 3", "8");
 		assertMessage(() -> Masks.weights(2, 2, new float[] { 0, Float.NaN, 0, 0 }), "weights[1]", "NaN");
 		assertMessage(() -> Masks.weights(2, 3, new float[6]).rasterize(3, 2), "3 × 2", "2 × 3");
+	}
+
+	@Test
+	void rectsAndPointsCoverExactlyTheirColumnsAndRows() {
+		final Random r = new Random(7);
+		for (int i = 0; i < 300; i++) {
+			final int x = r.nextInt(W + 10) - 6;
+			final int y = r.nextInt(H + 10) - 6;
+			final int w = i % 4 == 0 ? 1 : 1 + r.nextInt(9);
+			final int h = i % 4 == 0 ? 1 : 1 + r.nextInt(9);
+			final Mask m = i % 4 == 0 ? Masks.point(x, y) : Masks.rect(x, y, w, h);
+			final boolean[] expected = new boolean[H * W];
+			boolean any = false;
+			for (int py = 0; py < H; py++)
+				for (int px = 0; px < W; px++) {
+					expected[py * W + px] = px >= x && px < x + w && py >= y && py < y + h;
+					any |= expected[py * W + px];
+				}
+			if (!any) {
+				final UdfException e = assertThrows(UdfException.class, () -> m.rasterize(H, W), m.toString());
+				assertTrue(e.getMessage().contains(m.toString()) && e.getMessage().contains("23 × 17 detector"),
+						e.getMessage());
+				continue;
+			}
+			assertCovers(expected, m.rasterize(H, W), m.toString());
+		}
 	}
 
 	@Test
