@@ -28,7 +28,8 @@ import org.maptem.udf.masks.VirtualDetectors;
  *
  * <p>The <em>field</em> is the shift in scan coordinates, corrected as LiberTEM's {@code apply_correction}: first
  * {@code flipY} negates the y shift (detectors with pixel (0, 0) at the bottom left, e.g. Merlin), then a scan
- * rotation of {@code θ} degrees gives {@code fieldY = cos θ·sy + sin θ·sx} and {@code fieldX = -sin θ·sy + cos θ·sx}
+ * rotation of {@code θ} degrees gives {@code fieldY = cos θ·sy + sin θ·sx} and
+ * {@code fieldX = -sin θ·sy + cos θ·sx}
  * (a positive angle turns the vector clockwise as displayed, y down). Divergence and curl are finite differences of
  * the field over the scan, as LiberTEM's {@code np.gradient} (central differences, one-sided at the scan edges; see
  * {@code VectorFields} for ROI edges, 1D and 3D scans): {@code divergence = ∂fieldY/∂y + ∂fieldX/∂x},

@@ -13,9 +13,9 @@ public final class CenterOfMassFactory extends BuiltinFactory {
 
 	public CenterOfMassFactory() {
 		super("com", "[cx cy r ri rotation flip_y]: centre of mass and DPC images (shiftX/Y, fieldX/Y, magnitude, "
-				+ "divergence, curl; NAV); defaults: detector centre, r = inf (whole frame), ri = 0, rotation = 0 degrees "
-				+ "(alias scan_rotation), flip_y = false", "magnitude", "cx", "cy", "r", "ri", "rotation", "scan_rotation",
-				"flip_y");
+				+ "divergence, curl; NAV); defaults: detector centre, r = inf (whole frame), ri = 0, "
+				+ "rotation = 0 degrees (alias scan_rotation), flip_y = false", "magnitude", "cx", "cy", "r", "ri",
+				"rotation", "scan_rotation", "flip_y");
 	}
 
 	@Override

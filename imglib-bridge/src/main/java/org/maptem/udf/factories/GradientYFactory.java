@@ -13,8 +13,8 @@ public final class GradientYFactory extends BuiltinFactory {
 
 	public GradientYFactory() {
 		super("grady", "[cx cy r]: sum of intensity times the y coordinate (NAV), over the whole detector or, "
-				+ "with r, within the disk of radius r around (cx, cy) (default: detector centre)", "intensity", "cx", "cy",
-				"r");
+				+ "with r, within the disk of radius r around (cx, cy) (default: detector centre)", "intensity",
+				"cx", "cy", "r");
 	}
 
 	@Override

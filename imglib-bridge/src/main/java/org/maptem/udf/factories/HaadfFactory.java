@@ -1,14 +1,18 @@
 package org.maptem.udf.factories;
 
-import org.maptem.udf.masks.VirtualDetectors;
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.udf.Udf;
+import org.maptem.udf.masks.VirtualDetectors;
 
-/** {@code haadf}: [cx cy ri ro]: virtual HAADF, ri < d <= ro (NAV); defaults: detector centre, ri = min(h, w)/2, ro past the farthest detector corner */
+/**
+ * {@code haadf}: [cx cy ri ro]: virtual HAADF, {@code ri < d <= ro} (NAV); defaults: detector centre,
+ * ri = min(h, w)/2, ro past the farthest detector corner.
+ */
 public final class HaadfFactory extends BuiltinFactory {
 
 	public HaadfFactory() {
-		super("haadf", "[cx cy ri ro]: virtual HAADF, ri < d <= ro (NAV); defaults: detector centre, ri = min(h, w)/2, ro past the farthest detector corner", "intensity", "cx", "cy", "ri", "ro");
+		super("haadf", "[cx cy ri ro]: virtual HAADF, ri < d <= ro (NAV); defaults: detector centre, "
+				+ "ri = min(h, w)/2, ro past the farthest detector corner", "intensity", "cx", "cy", "ri", "ro");
 	}
 
 	@Override

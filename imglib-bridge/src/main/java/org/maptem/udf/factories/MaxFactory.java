@@ -1,8 +1,8 @@
 package org.maptem.udf.factories;
 
-import org.maptem.udf.stats.MaxUdf;
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.udf.Udf;
+import org.maptem.udf.stats.MaxUdf;
 
 /** {@code max}: per-pixel maximum over frames (SIG) */
 public final class MaxFactory extends BuiltinFactory {

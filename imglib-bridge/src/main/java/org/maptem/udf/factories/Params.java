@@ -165,7 +165,7 @@ final class Params {
 	}
 
 	private String acceptedList() {
-		return accepted.isEmpty() ? " (it takes no parameters)" : " (accepted parameters: " + String.join(", ", accepted)
-				+ ")";
+		return accepted.isEmpty() ? " (it takes no parameters)"
+				: " (accepted parameters: " + String.join(", ", accepted) + ")";
 	}
 }

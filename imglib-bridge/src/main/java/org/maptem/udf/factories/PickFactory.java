@@ -16,8 +16,8 @@ public final class PickFactory extends BuiltinFactory {
 
 	public PickFactory() {
 		super("pick", "[x y z | index]: the frames at scan positions x, y (z for 3D scans) or flat indices, lists "
-				+ "separated by commas (SIG, pick axis last for several); default: the scan centre (nx/2, ny/2)", "intensity",
-				"x", "y", "z", "index");
+				+ "separated by commas (SIG, pick axis last for several); default: the scan centre (nx/2, ny/2)",
+				"intensity", "x", "y", "z", "index");
 	}
 
 	@Override
@@ -38,7 +38,8 @@ public final class PickFactory extends BuiltinFactory {
 			final int axis = a - (AXES.length - rank);
 			if (axis < 0) {
 				if (p.has(name))
-					throw p.bad(name, "no " + name + " coordinate for a scan of nav shape " + Arrays.toString(nav), "a value");
+					throw p.bad(name, "no " + name + " coordinate for a scan of nav shape " + Arrays.toString(nav),
+							"a value");
 				continue;
 			}
 			final long[] given = p.integers(name);
@@ -49,8 +50,8 @@ public final class PickFactory extends BuiltinFactory {
 		for (int axis = 0; axis < rank; axis++) {
 			final long[] l = lists[axis];
 			if (l.length != 1 && l.length != n)
-				throw p.bad(AXES[axis + AXES.length - rank], n + " values (or one for all picks), as the other coordinates",
-						l.length + " values");
+				throw p.bad(AXES[axis + AXES.length - rank],
+						n + " values (or one for all picks), as the other coordinates", l.length + " values");
 			for (int i = 0; i < n; i++)
 				positions[i][axis] = l[l.length == 1 ? 0 : i];
 		}

@@ -11,9 +11,9 @@ import org.maptem.udf.radial.RadialProfileUdf;
 public final class RadialProfileFactory extends BuiltinFactory {
 
 	public RadialProfileFactory() {
-		super("radial", "[cx cy dr rmax mode]: mean (mode=sum: sum) of every frame in rings k*dr <= d < (k+1)*dr, d < rmax "
-				+ "(NAV, one value per ring); defaults: detector centre, dr = 1, rmax = past every pixel, mode = mean",
-				"profile", "cx", "cy", "dr", "rmax", "mode");
+		super("radial", "[cx cy dr rmax mode]: mean (mode=sum: sum) of every frame in rings k*dr <= d < (k+1)*dr, "
+				+ "d < rmax (NAV, one value per ring); defaults: detector centre, dr = 1, rmax = past every pixel, "
+				+ "mode = mean", "profile", "cx", "cy", "dr", "rmax", "mode");
 	}
 
 	@Override

@@ -13,8 +13,8 @@ import org.maptem.udf.masks.VirtualDetectors;
 public final class RectFactory extends BuiltinFactory {
 
 	public RectFactory() {
-		super("rect", "[x y w h]: virtual detector summing columns x .. x+w-1 of rows y .. y+h-1 (NAV); default: a centred "
-				+ "square of side max(1, min(h, w)/4)", "intensity", "x", "y", "w", "h");
+		super("rect", "[x y w h]: virtual detector summing columns x .. x+w-1 of rows y .. y+h-1 (NAV); default: "
+				+ "a centred square of side max(1, min(h, w)/4)", "intensity", "x", "y", "w", "h");
 	}
 
 	@Override

@@ -1,8 +1,8 @@
 package org.maptem.udf.factories;
 
-import org.maptem.udf.stats.StdUdf;
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.udf.Udf;
+import org.maptem.udf.stats.StdUdf;
 
 /** {@code std}: per-pixel standard deviation, variance and mean over frames (SIG) */
 public final class StdFactory extends BuiltinFactory {

@@ -1,8 +1,8 @@
 package org.maptem.udf.factories;
 
-import org.maptem.udf.stats.SumUdf;
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.udf.Udf;
+import org.maptem.udf.stats.SumUdf;
 
 /** {@code sum}: sum of all frames, pixel by pixel (SIG) */
 public final class SumFactory extends BuiltinFactory {

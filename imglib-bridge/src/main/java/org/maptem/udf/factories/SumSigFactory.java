@@ -1,8 +1,8 @@
 package org.maptem.udf.factories;
 
-import org.maptem.udf.stats.SumSigUdf;
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.udf.Udf;
+import org.maptem.udf.stats.SumSigUdf;
 
 /** {@code sumsig}: total intensity of every frame (NAV) */
 public final class SumSigFactory extends BuiltinFactory {

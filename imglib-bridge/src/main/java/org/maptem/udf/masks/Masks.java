@@ -106,7 +106,10 @@ public final class Masks {
 		return new PolygonMask(xs.clone(), ys.clone(), rule);
 	}
 
-	/** The polygon with vertices {@code (xs[i], ys[i])} under the even-odd rule; see {@link #polygon(double[], double[], FillRule)}. */
+	/**
+	 * The polygon with vertices {@code (xs[i], ys[i])} under the even-odd rule; see
+	 * {@link #polygon(double[], double[], FillRule)}.
+	 */
 	public static Mask polygon(final double[] xs, final double[] ys) {
 		return polygon(xs, ys, FillRule.EVEN_ODD);
 	}

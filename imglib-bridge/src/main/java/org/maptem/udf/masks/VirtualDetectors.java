@@ -31,7 +31,11 @@ public final class VirtualDetectors {
 	private VirtualDetectors() {
 	}
 
-	/** A bright-field detector: the disk of radius {@code r} around {@code (cx, cy)}. @throws UdfException as {@link Masks#disk} */
+	/**
+	 * A bright-field detector: the disk of radius {@code r} around {@code (cx, cy)}.
+	 *
+	 * @throws UdfException as {@link Masks#disk}
+	 */
 	public static ApplyMasksUdf brightField(final double cx, final double cy, final double r) {
 		return ApplyMasksUdf.of(Masks.disk(cx, cy, r));
 	}
@@ -41,7 +45,11 @@ public final class VirtualDetectors {
 		return brightField(centreX(meta), centreY(meta), minSide(meta) / 4.0);
 	}
 
-	/** An annular dark-field detector: the ring {@code ri < d <= ro} around {@code (cx, cy)}. @throws UdfException as {@link Masks#ring} */
+	/**
+	 * An annular dark-field detector: the ring {@code ri < d <= ro} around {@code (cx, cy)}.
+	 *
+	 * @throws UdfException as {@link Masks#ring}
+	 */
 	public static ApplyMasksUdf annularDarkField(final double cx, final double cy, final double ri, final double ro) {
 		return ApplyMasksUdf.of(Masks.ring(cx, cy, ri, ro));
 	}

@@ -12,7 +12,8 @@ record WeightsMask(int height, int width, float[] values) implements Mask {
 	@Override
 	public MaskRaster rasterize(final int h, final int w) {
 		if (h != height || w != width)
-			throw UdfException.badParameter(toString(), "shape", "the detector's " + h + " × " + w, height + " × " + width);
+			throw UdfException.badParameter(toString(), "shape", "the detector's " + h + " × " + w,
+					height + " × " + width);
 		final MaskRaster r = MaskRaster.dense(height, width, values.clone());
 		if (r.pixelCount() == 0)
 			throw Masks.coversNothing(this, height, width);

@@ -209,6 +209,7 @@ public final class PickFrameUdf extends Udf<PickFrameUdf.Picks> {
 
 	@Override
 	public String toString() {
-		return name() + (indices != null ? " of frames " + Arrays.toString(indices) : " at " + Arrays.deepToString(positions));
+		return name() + (indices != null ? " of frames " + Arrays.toString(indices)
+				: " at " + Arrays.deepToString(positions));
 	}
 }

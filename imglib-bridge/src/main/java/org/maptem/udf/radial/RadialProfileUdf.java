@@ -163,8 +163,8 @@ public final class RadialProfileUdf extends Udf<RadialProfileUdf.Bins> {
 				}
 			}
 		if (covered == 0)
-			throw new UdfException(name() + ": parameters 'cx', 'cy', 'rmax': expected rings covering at least one pixel of the "
-					+ h + " × " + w + " detector (x 0 to " + (w - 1) + ", y 0 to " + (h - 1) + "), found none within " + rmax
+			throw new UdfException(name() + ": parameters 'cx', 'cy', 'rmax': expected rings covering at least one "
+					+ "pixel of the " + h + " × " + w + " detector (x 0 to " + (w - 1) + ", y 0 to " + (h - 1) + "), found none within " + rmax
 					+ " of (" + cx + ", " + cy + ")");
 		final double[] scale = new double[n];
 		for (int b = 0; b < n; b++)
