@@ -117,7 +117,8 @@ class UdfRegistryTest {
 	@MethodSource("cases")
 	void factoryMakesTheDocumentedUdf(final Case c) {
 		final UdfFactory f = UdfRegistry.factory(c.name());
-		final Udf<?> made = f.create(new LinkedHashMap<>(c.params()), META);
+		// UDFs travel to remote workers as serialized values: run the copy
+		final Udf<?> made = serializedCopy(f.create(new LinkedHashMap<>(c.params()), META));
 		assertEquals(c.expected().getClass(), made.getClass());
 		final JobResults r = new LocalExecutor(2).run(Job.of(DATA, made, c.expected()).withTilePlan(new TilePlan(2, 5)));
 		final double[] got = r.get(made).buffer(f.mainBuffer()).toDoubles();
@@ -190,6 +191,21 @@ class UdfRegistryTest {
 		assertMessage(() -> UdfRegistry.create("com", Map.of("rotation", "1", "scan_rotation", "2"), META), "com:",
 				"'scan_rotation'");
 		assertMessage(() -> UdfRegistry.factory("virtual"), "'virtual'", "disk", "haadf");
+	}
+
+	private static Udf<?> serializedCopy(final Udf<?> udf) {
+		try {
+			final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+			try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+				out.writeObject(udf);
+			}
+			try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes
+					.toByteArray()))) {
+				return (Udf<?>) in.readObject();
+			}
+		} catch (final java.io.IOException | ClassNotFoundException e) {
+			throw new AssertionError(udf + " does not serialize", e);
+		}
 	}
 
 	private static void assertMessage(final org.junit.jupiter.api.function.Executable call, final String... parts) {
