@@ -273,7 +273,9 @@ class MasksTest {
 			long covered = 0;
 			for (int y = 0; y < H; y++)
 				for (int x = 0; x < W; x++) {
-					assertEquals((float) expected[y * W + x], raster.weight(x, y), m + " at x=" + x + ", y=" + y);
+					final int px = x;
+					final int py = y;
+					assertEquals((float) expected[y * W + x], raster.weight(x, y), () -> m + " at x=" + px + ", y=" + py);
 					if (expected[y * W + x] != 0)
 						covered++;
 				}
@@ -323,7 +325,9 @@ class MasksTest {
 		long n = 0;
 		for (int y = 0; y < H; y++)
 			for (int x = 0; x < W; x++) {
-				assertEquals(expected[y * W + x] ? 1f : 0f, m.weight(x, y), what + " at x=" + x + ", y=" + y);
+				final int px = x;
+				final int py = y;
+				assertEquals(expected[y * W + x] ? 1f : 0f, m.weight(x, y), () -> what + " at x=" + px + ", y=" + py);
 				if (expected[y * W + x])
 					n++;
 			}
