@@ -25,13 +25,15 @@ import org.maptem.udf.Results;
 import org.maptem.udf.Roi;
 import org.maptem.udf.Udf;
 import org.maptem.udf.UdfException;
+import org.maptem.udf.corrections.TileCorrector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One job on a {@link LocalExecutor}: its pool, its merged results and its state.
  *
- * <p>Every partition task reads its tiles into a per-thread float buffer, calls every UDF, then merges under
+ * <p>Every partition task reads its tiles into a per-thread float buffer (through the job's {@link TileCorrector},
+ * which applies the corrections once for all UDFs), calls every UDF, then merges under
  * {@link #lock}, where progress is updated and the listener called. The first failure or a cancel stops the other
  * tasks between tiles; the pool is shut down after submission, so its threads end when the last task returns.
  */
@@ -52,6 +54,7 @@ final class LocalJob implements JobHandle {
 	private final Object[] taskData;
 	private final Roi roi;
 	private final TilePlan plan;
+	private final TileCorrector corrector;
 	private final PartialResultListener listener;
 	private final List<Results> merged = new ArrayList<>();
 	private final JobResults view;
@@ -81,6 +84,7 @@ final class LocalJob implements JobHandle {
 		this.listener = listener;
 		if (roi != null)
 			roi.check(meta);
+		this.corrector = job.corrections().corrector(meta.sigHeight(), meta.sigWidth());
 		taskData = new Object[udfs.size()];
 		for (int i = 0; i < udfs.size(); i++) {
 			final Udf<?> u = udfs.get(i);
@@ -126,7 +130,7 @@ final class LocalJob implements JobHandle {
 	}
 
 	private int tileValues(final int frames) {
-		final int rows = Math.min(plan.rowsPerTile(), meta.sigHeight());
+		final int rows = corrector.readRows(plan.rowsPerTile());
 		final long n = (long) Math.max(1, frames) * rows * meta.sigWidth();
 		if (n > Integer.MAX_VALUE - 8)
 			throw UdfException.badParameter("job", "tilePlan", "tiles of at most 2^31 - 9 values",
@@ -177,7 +181,7 @@ final class LocalJob implements JobHandle {
 				if (stopping)
 					return false;
 				final Tile tile = new Tile(f, n, r, Math.min(rowsPerTile, h - r), w);
-				source.read(tile, buffer);
+				corrector.read(source, tile, buffer);
 				for (int i = 0; i < partial.length; i++)
 					processTile(udfs.get(i), tile, buffer, partial[i], taskData[i]);
 			}

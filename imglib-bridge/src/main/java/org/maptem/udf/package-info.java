@@ -10,7 +10,9 @@
  *
  * <p>A {@link org.maptem.udf.Roi} restricts a job to some scan positions: other frames are never read, their NAV
  * values stay NaN (0 for int64). Built-in UDFs live in feature packages: {@code stats} (sum, per-frame sum, standard
- * deviation), {@code masks} (virtual detectors), {@code com} (centre of mass). Errors are
+ * deviation, maximum, log-sum), {@code masks} (masks, virtual detectors), {@code com} (centre of mass and DPC),
+ * {@code pick} (frames at scan positions), {@code radial} (azimuthal profiles); {@code factories} makes each of them by
+ * name from string parameters ({@link org.maptem.udf.UdfRegistry}). Errors are
  * {@link org.maptem.udf.UdfException}s naming the parameter, what was expected and what was found.
  */
 package org.maptem.udf;

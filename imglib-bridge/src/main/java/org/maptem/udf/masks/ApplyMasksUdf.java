@@ -14,9 +14,11 @@ import org.maptem.udf.UdfException;
 /**
  * Virtual detectors: the weighted sum of every frame over each of any number of masks, in one pass.
  *
- * <p>Buffer {@code "intensity"}: NAV, FLOAT64, shape {@code navShape + [maskCount]} (mask index fastest), in data
- * units times mask weight; NaN outside the ROI. Binary masks (disk, ring, point, rect) are summed over their row
- * segments only; weighted masks in pairs by a blocked kernel (see {@code MaskKernels}).
+ * <p>Buffer {@code "intensity"}: NAV, FLOAT64, shape {@code navShape + [maskCount]} (mask index fastest), or just
+ * {@code navShape} for a single mask (a virtual image), in data units times mask weight; NaN outside the ROI. Binary
+ * masks (disk, ring, point, rect, polygon) and sparse masks are summed over their row segments only, each segment's
+ * sum times its weight; dense weighted masks (gradients, weight images) in pairs by a blocked kernel (see
+ * {@code MaskKernels}).
  *
  * <pre>{@code
  * ApplyMasksUdf bf = ApplyMasksUdf.of(Masks.disk(64, 64, 10), Masks.ring(64, 64, 20, 60));
@@ -57,7 +59,8 @@ public final class ApplyMasksUdf extends Udf<MaskRaster[]> {
 
 	@Override
 	public List<BufferSpec> buffers(final DatasetMeta meta) {
-		return List.of(BufferSpec.nav(INTENSITY, BufferType.FLOAT64, masks.size()));
+		return List.of(masks.size() == 1 ? BufferSpec.nav(INTENSITY, BufferType.FLOAT64)
+				: BufferSpec.nav(INTENSITY, BufferType.FLOAT64, masks.size()));
 	}
 
 	@Override
@@ -85,17 +88,17 @@ public final class ApplyMasksUdf extends Udf<MaskRaster[]> {
 		int pending = -1;
 		for (int m = 0; m < k; m++) {
 			final MaskRaster r = rasters[m];
-			if (r.binary()) {
-				MaskKernels.binary(data, frames, rowStart, rows, width, r, out, pos + m, k);
+			if (!r.dense()) {
+				MaskKernels.segments(data, frames, rowStart, rows, width, r, out, pos + m, k);
 			} else if (pending < 0) {
 				pending = m;
 			} else {
-				MaskKernels.weightedPair(data, frames, rowStart, rows, width, rasters[pending], r, out, pos + pending,
+				MaskKernels.densePair(data, frames, rowStart, rows, width, rasters[pending], r, out, pos + pending,
 						pos + m, k);
 				pending = -1;
 			}
 		}
 		if (pending >= 0)
-			MaskKernels.weighted(data, frames, rowStart, rows, width, rasters[pending], out, pos + pending, k);
+			MaskKernels.dense(data, frames, rowStart, rows, width, rasters[pending], out, pos + pending, k);
 	}
 }

@@ -5,7 +5,7 @@ import org.maptem.udf.Sums;
 /**
  * The inner loops of {@link ApplyMasksUdf}: weighted sums of tile frames over masks, added to a NAV buffer.
  *
- * <p>Both kernels work on four frames at once, so every mask weight and segment bound is loaded once per four
+ * <p>The kernels work on four frames at once, so every mask weight and segment bound is loaded once per four
  * frames, and keep eight independent float accumulators (C2 neither vectorises nor pipelines a one-accumulator float
  * reduction). Float partial sums run over at most {@value #CHUNK} pixels before going to double accumulators, which
  * keeps sums of counts exact and float rounding far below the result's precision.
@@ -21,13 +21,17 @@ final class MaskKernels {
 	private MaskKernels() {
 	}
 
-	/** Sums of a binary mask's pixels, visiting only its segments in the tile's rows. */
-	static void binary(final float[] t, final int frames, final int rowStart, final int rows, final int width,
+	/**
+	 * Weighted sums of a binary or sparse mask, visiting only its segments in the tile's rows: per segment, the sum
+	 * of its pixels times the segment's weight (1 for a binary mask, so binary sums are plain sums).
+	 */
+	static void segments(final float[] t, final int frames, final int rowStart, final int rows, final int width,
 			final MaskRaster m, final double[] out, final int pos, final int stride) {
 		final int r0 = Math.max(rowStart, m.firstRow());
 		final int r1 = Math.min(rowStart + rows, m.endRow());
 		if (r0 >= r1)
 			return;
+		final float[] weights = m.segmentWeightArray();
 		final int per = rows * width;
 		int i = 0;
 		for (; i + 4 <= frames; i += 4) {
@@ -35,8 +39,18 @@ final class MaskKernels {
 			for (int r = r0; r < r1; r++) {
 				final int rowOffset = i * per + (r - rowStart) * width;
 				for (int s = m.segmentStart(r); s < m.segmentEnd(r); s++) {
+					final double w = weights == null ? 1 : weights[s];
+					final int start = rowOffset + m.x0(s);
 					final int end = rowOffset + m.x1(s);
-					for (int a = rowOffset + m.x0(s); a < end;) {
+					if (end - start == 1) {
+						// a lone pixel, as in most sparse masks: no accumulator set-up
+						s0 += w * t[start];
+						s1 += w * t[start + per];
+						s2 += w * t[start + 2 * per];
+						s3 += w * t[start + 3 * per];
+						continue;
+					}
+					for (int a = start; a < end;) {
 						final int chunkEnd = Math.min(end, a + CHUNK);
 						float a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
 						int x = a;
@@ -56,10 +70,10 @@ final class MaskKernels {
 							a2 += t[x + 2 * per];
 							a3 += t[x + 3 * per];
 						}
-						s0 += (double) a0 + b0;
-						s1 += (double) a1 + b1;
-						s2 += (double) a2 + b2;
-						s3 += (double) a3 + b3;
+						s0 += w * ((double) a0 + b0);
+						s1 += w * ((double) a1 + b1);
+						s2 += w * ((double) a2 + b2);
+						s3 += w * ((double) a3 + b3);
 						a = chunkEnd;
 					}
 				}
@@ -73,18 +87,20 @@ final class MaskKernels {
 			double s = 0;
 			for (int r = r0; r < r1; r++) {
 				final int rowOffset = i * per + (r - rowStart) * width;
-				for (int g = m.segmentStart(r); g < m.segmentEnd(r); g++)
-					s += Sums.sum(t, rowOffset + m.x0(g), rowOffset + m.x1(g));
+				for (int g = m.segmentStart(r); g < m.segmentEnd(r); g++) {
+					final double w = weights == null ? 1 : weights[g];
+					s += w * Sums.sum(t, rowOffset + m.x0(g), rowOffset + m.x1(g));
+				}
 			}
 			out[pos + i * stride] += s;
 		}
 	}
 
 	/**
-	 * Weighted sums of two weighted masks {@code ma}, {@code mb} at once (4 frames × 2 masks = 8 accumulators, each
+	 * Weighted sums of two dense masks {@code ma}, {@code mb} at once (4 frames × 2 masks = 8 accumulators, each
 	 * pixel and weight loaded once), over the union of their covered columns per row.
 	 */
-	static void weightedPair(final float[] t, final int frames, final int rowStart, final int rows, final int width,
+	static void densePair(final float[] t, final int frames, final int rowStart, final int rows, final int width,
 			final MaskRaster ma, final MaskRaster mb, final double[] out, final int posA, final int posB,
 			final int stride) {
 		final int r0 = Math.max(rowStart, Math.min(ma.firstRow(), mb.firstRow()));
@@ -148,8 +164,8 @@ final class MaskKernels {
 		}
 	}
 
-	/** Weighted sums of one weighted mask, frame by frame. */
-	static void weighted(final float[] t, final int frames, final int rowStart, final int rows, final int width,
+	/** Weighted sums of one dense mask, frame by frame. */
+	static void dense(final float[] t, final int frames, final int rowStart, final int rows, final int width,
 			final MaskRaster m, final double[] out, final int pos, final int stride) {
 		final int r0 = Math.max(rowStart, m.firstRow());
 		final int r1 = Math.min(rowStart + rows, m.endRow());
@@ -173,7 +189,7 @@ final class MaskKernels {
 		return s;
 	}
 
-	/** First covered column of row {@code r} of a weighted mask, {@code Integer.MAX_VALUE} when none. */
+	/** First covered column of row {@code r} of a dense mask, {@code Integer.MAX_VALUE} when none. */
 	private static int columnStart(final MaskRaster m, final int r) {
 		if (r < m.firstRow() || r >= m.endRow())
 			return Integer.MAX_VALUE;
@@ -181,7 +197,7 @@ final class MaskKernels {
 		return s < m.segmentEnd(r) ? m.x0(s) : Integer.MAX_VALUE;
 	}
 
-	/** One past the last covered column of row {@code r} of a weighted mask, 0 when none. */
+	/** One past the last covered column of row {@code r} of a dense mask, 0 when none. */
 	private static int columnEnd(final MaskRaster m, final int r) {
 		if (r < m.firstRow() || r >= m.endRow())
 			return 0;

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.maptem.dataset.DType;
+import org.maptem.dataset.TilePlan;
 import org.maptem.exec.Job;
+import org.maptem.exec.JobResults;
 import org.maptem.exec.LocalExecutor;
 import org.maptem.udf.ArrayDataset;
 import org.maptem.udf.EngineRuns;
@@ -39,6 +41,75 @@ class CenterOfMassUdfTest {
 	@MethodSource("runs")
 	void shiftsOfWholeFramesWithRoiMatchNaiveCentreOfMass(final EngineRuns run) {
 		check(run, CenterOfMassUdf.wholeFrame(5, 6), EngineRuns.randomRoi(COUNTS, 13));
+	}
+
+	@ParameterizedTest
+	@MethodSource("runs")
+	void ringWithRotationFlipAndRoiMatchesNaiveFieldDivergenceAndCurl(final EngineRuns run) {
+		check(run, CenterOfMassUdf.inRing(5.5, 6, 1.5, 5).withScanRotation(33).withFlipY(true),
+				EngineRuns.randomRoi(COUNTS, 14));
+	}
+
+	@ParameterizedTest
+	@MethodSource("runs")
+	void rotatedDiskWithoutRoiMatchesNaiveFieldDivergenceAndCurl(final EngineRuns run) {
+		check(run, CenterOfMassUdf.inDisk(4, 7, 5).withScanRotation(-71.5), null);
+	}
+
+	@Test
+	void ringToInfinityTakesEveryPixelBeyondTheInnerRadius() {
+		check(new EngineRuns(5, new TilePlan(2, 3), 2), CenterOfMassUdf.inRing(5, 6, 2, Double.POSITIVE_INFINITY), null);
+	}
+
+	@Test
+	void linearShiftFieldsHaveTheirAnalyticDivergenceAndCurl() {
+		// a bright pixel at (5 + ix - 2, 6 + iy - 2) in scan position (iy, ix): shift (dx, dy) = (ix - 2, iy - 2)
+		final int ny = 5;
+		final int nx = 6;
+		final float[] v = new float[ny * nx * H * W];
+		for (int iy = 0; iy < ny; iy++)
+			for (int ix = 0; ix < nx; ix++)
+				v[(iy * nx + ix) * H * W + (6 + iy - 2) * W + 5 + ix - 2] = 7;
+		final ArrayDataset d = ArrayDataset.of(new long[] { ny, nx }, H, W, v, DType.FLOAT32);
+		final CenterOfMassUdf plain = CenterOfMassUdf.wholeFrame(5, 6);
+		final CenterOfMassUdf quarter = plain.withScanRotation(90);
+		final CenterOfMassUdf flipped = plain.withFlipY(true);
+		final JobResults r = new EngineRuns(4, new TilePlan(3, 5), 2).run(d, null, plain, quarter, flipped);
+		for (int f = 0; f < ny * nx; f++) {
+			final int ix = f % nx;
+			final int iy = f / nx;
+			// no correction: field = (dx, dy), divergence 1 + 1, curl 0
+			assertField(r.get(plain), f, ix - 2, iy - 2, 2, 0);
+			// 90°: fieldY = dx, fieldX = -dy, divergence 0, curl ∂dx/∂x + ∂dy/∂y = 2
+			assertField(r.get(quarter), f, -(iy - 2), ix - 2, 0, 2);
+			// flipped y: field = (dx, -dy), divergence 1 - 1, curl 0
+			assertField(r.get(flipped), f, ix - 2, -(iy - 2), 0, 0);
+		}
+	}
+
+	@Test
+	void oneAndThreeDimensionalScansDifferentiateAlongTheirRowsAndPlanes() {
+		final ArrayDataset line = ArrayDataset.counts(new long[] { 9 }, H, W, 50, 3, DType.UINT16);
+		final ArrayDataset stack = ArrayDataset.counts(new long[] { 2, 3, 4 }, H, W, 50, 4, DType.UINT16);
+		for (final ArrayDataset d : new ArrayDataset[] { line, stack }) {
+			final CenterOfMassUdf com = CenterOfMassUdf.inDisk(5, 6, 4).withScanRotation(20);
+			final Results r = new EngineRuns(5, null, 2).run(d, null, com).get(com);
+			final long[] nav = d.meta().navShape();
+			final int nx = (int) nav[nav.length - 1];
+			final int ny = nav.length > 1 ? (int) nav[nav.length - 2] : 1;
+			final double[][] field = naiveField(d, com, null);
+			final double[] div = new double[field[0].length];
+			final double[] curl = new double[div.length];
+			for (int base = 0; base < div.length; base += nx * ny)
+				for (int y = 0; y < ny; y++)
+					for (int x = 0; x < nx; x++) {
+						final int i = base + y * nx + x;
+						div[i] = gradient(field[0], base, ny, nx, y, x, true) + gradient(field[1], base, ny, nx, y, x, false);
+						curl[i] = gradient(field[0], base, ny, nx, y, x, false) - gradient(field[1], base, ny, nx, y, x, true);
+					}
+			assertArrayEquals(div, r.buffer(CenterOfMassUdf.DIVERGENCE).doubles(), 1e-9);
+			assertArrayEquals(curl, r.buffer(CenterOfMassUdf.CURL).doubles(), 1e-9);
+		}
 	}
 
 	@Test
@@ -82,11 +153,49 @@ class CenterOfMassUdfTest {
 				.contains("'cx'"));
 		assertTrue(assertThrows(UdfException.class, () -> CenterOfMassUdf.inDisk(1, 1, Double.POSITIVE_INFINITY))
 				.getMessage().contains("wholeFrame"));
+		assertTrue(assertThrows(UdfException.class, () -> CenterOfMassUdf.inRing(1, 1, 3, 3)).getMessage().contains("'r'"));
+		assertTrue(assertThrows(UdfException.class, () -> CenterOfMassUdf.inRing(1, 1, -1, 3)).getMessage()
+				.contains("'ri'"));
+		assertTrue(assertThrows(UdfException.class, () -> CenterOfMassUdf.wholeFrame(1, 1).withScanRotation(Double.NaN))
+				.getMessage().contains("'scan_rotation'"));
+	}
+
+	private static void assertField(final Results r, final int f, final double fx, final double fy, final double div,
+			final double curl) {
+		assertEquals(fx, r.buffer(CenterOfMassUdf.FIELD_X).doubles()[f], 1e-12, "fieldX of frame " + f);
+		assertEquals(fy, r.buffer(CenterOfMassUdf.FIELD_Y).doubles()[f], 1e-12, "fieldY of frame " + f);
+		assertEquals(Math.hypot(fx, fy), r.buffer(CenterOfMassUdf.MAGNITUDE).doubles()[f], 1e-12);
+		assertEquals(div, r.buffer(CenterOfMassUdf.DIVERGENCE).doubles()[f], 1e-12, "divergence of frame " + f);
+		assertEquals(curl, r.buffer(CenterOfMassUdf.CURL).doubles()[f], 1e-12, "curl of frame " + f);
 	}
 
 	private static void check(final EngineRuns run, final CenterOfMassUdf com, final Roi roi) {
 		final Results r = run.run(COUNTS, roi, com).get(com);
-		final int frames = (int) COUNTS.meta().frameCount();
+		final double[][] shifts = naiveShifts(COUNTS, com, roi);
+		assertArrayEquals(shifts[0], r.buffer(CenterOfMassUdf.SHIFT_X).doubles(), 1e-12);
+		assertArrayEquals(shifts[1], r.buffer(CenterOfMassUdf.SHIFT_Y).doubles(), 1e-12);
+		final double[][] field = naiveField(COUNTS, com, roi);
+		assertArrayEquals(field[1], r.buffer(CenterOfMassUdf.FIELD_X).doubles(), 1e-12);
+		assertArrayEquals(field[0], r.buffer(CenterOfMassUdf.FIELD_Y).doubles(), 1e-12);
+		final int frames = field[0].length;
+		final double[] mag = r.buffer(CenterOfMassUdf.MAGNITUDE).doubles();
+		for (int f = 0; f < frames; f++)
+			assertEquals(Math.sqrt(shifts[0][f] * shifts[0][f] + shifts[1][f] * shifts[1][f]), mag[f], 1e-12);
+		// np.gradient over the 6 × 7 scan; positions outside the ROI are missing, like positions past the edge
+		final double[] div = new double[frames];
+		final double[] curl = new double[frames];
+		for (int y = 0; y < 6; y++)
+			for (int x = 0; x < 7; x++) {
+				div[y * 7 + x] = gradient(field[0], 0, 6, 7, y, x, true) + gradient(field[1], 0, 6, 7, y, x, false);
+				curl[y * 7 + x] = gradient(field[0], 0, 6, 7, y, x, false) - gradient(field[1], 0, 6, 7, y, x, true);
+			}
+		assertArrayEquals(div, r.buffer(CenterOfMassUdf.DIVERGENCE).doubles(), 1e-9);
+		assertArrayEquals(curl, r.buffer(CenterOfMassUdf.CURL).doubles(), 1e-9);
+	}
+
+	/** Shifts {x, y} of every frame from a naive loop over the region's pixels; NaN outside the ROI. */
+	private static double[][] naiveShifts(final ArrayDataset d, final CenterOfMassUdf com, final Roi roi) {
+		final int frames = (int) d.meta().frameCount();
 		final double[] sx = new double[frames];
 		final double[] sy = new double[frames];
 		for (int f = 0; f < frames; f++) {
@@ -100,8 +209,9 @@ class CenterOfMassUdfTest {
 				for (int x = 0; x < W; x++) {
 					final double dx = x - com.cx();
 					final double dy = y - com.cy();
-					if (dx * dx + dy * dy <= com.r() * com.r()) {
-						final double v = COUNTS.value(f, y, x);
+					final double d2 = dx * dx + dy * dy;
+					if (d2 <= com.r() * com.r() && (com.ri() == 0 || d2 > com.ri() * com.ri())) {
+						final double v = d.value(f, y, x);
 						s += v;
 						mx += v * x;
 						my += v * y;
@@ -110,10 +220,49 @@ class CenterOfMassUdfTest {
 			sx[f] = s == 0 ? 0 : mx / s - com.cx();
 			sy[f] = s == 0 ? 0 : my / s - com.cy();
 		}
-		assertArrayEquals(sx, r.buffer(CenterOfMassUdf.SHIFT_X).doubles(), 1e-12);
-		assertArrayEquals(sy, r.buffer(CenterOfMassUdf.SHIFT_Y).doubles(), 1e-12);
-		final double[] mag = r.buffer(CenterOfMassUdf.MAGNITUDE).doubles();
-		for (int f = 0; f < frames; f++)
-			assertEquals(Math.sqrt(sx[f] * sx[f] + sy[f] * sy[f]), mag[f], 1e-12);
+		return new double[][] { sx, sy };
+	}
+
+	/** The field {y, x}: LiberTEM's rotate_deg(θ) @ flip_y applied to the naive (dy, dx). */
+	private static double[][] naiveField(final ArrayDataset d, final CenterOfMassUdf com, final Roi roi) {
+		final double[][] s = naiveShifts(d, com, roi);
+		final double t = com.scanRotation() * Math.PI / 180;
+		final double[][] rotate = { { Math.cos(t), Math.sin(t) }, { -Math.sin(t), Math.cos(t) } };
+		final double[][] flip = com.flipY() ? new double[][] { { -1, 0 }, { 0, 1 } } : new double[][] { { 1, 0 }, { 0, 1 } };
+		final double[][] m = new double[2][2];
+		for (int i = 0; i < 2; i++)
+			for (int j = 0; j < 2; j++)
+				m[i][j] = rotate[i][0] * flip[0][j] + rotate[i][1] * flip[1][j];
+		final double[] fy = new double[s[0].length];
+		final double[] fx = new double[s[0].length];
+		for (int f = 0; f < fy.length; f++) {
+			fy[f] = m[0][0] * s[1][f] + m[0][1] * s[0][f];
+			fx[f] = m[1][0] * s[1][f] + m[1][1] * s[0][f];
+		}
+		return new double[][] { fy, fx };
+	}
+
+	/**
+	 * np.gradient of the ny × nx plane at {@code base}, at (y, x), along y or x: central inside, one-sided at the
+	 * edges and next to missing (NaN) positions, NaN with no neighbour, 0 along an axis of extent 1.
+	 */
+	private static double gradient(final double[] f, final int base, final int ny, final int nx, final int y, final int x,
+			final boolean alongY) {
+		final int n = alongY ? ny : nx;
+		final int k = alongY ? y : x;
+		final java.util.function.IntToDoubleFunction at = j -> alongY ? f[base + j * nx + x] : f[base + y * nx + j];
+		if (Double.isNaN(at.applyAsDouble(k)))
+			return Double.NaN;
+		if (n == 1)
+			return 0;
+		final boolean lo = k > 0 && !Double.isNaN(at.applyAsDouble(k - 1));
+		final boolean hi = k < n - 1 && !Double.isNaN(at.applyAsDouble(k + 1));
+		if (lo && hi)
+			return (at.applyAsDouble(k + 1) - at.applyAsDouble(k - 1)) / 2;
+		if (hi)
+			return at.applyAsDouble(k + 1) - at.applyAsDouble(k);
+		if (lo)
+			return at.applyAsDouble(k) - at.applyAsDouble(k - 1);
+		return Double.NaN;
 	}
 }

@@ -31,7 +31,10 @@ class ApplyMasksUdfTest {
 		return EngineRuns.all();
 	}
 
-	/** Binary shapes of every kind, and three weighted masks (a pair and a single for the blocked kernel). */
+	/**
+	 * Binary shapes of every kind, three dense weighted masks (a pair and a single for the blocked kernel) and a
+	 * gradient between them, sparse masks (weighted, all ones, with repeats and entries off the detector).
+	 */
 	private static List<Mask> masks() {
 		final List<Mask> m = new ArrayList<>();
 		m.add(Masks.disk(5, 6, 3.5));
@@ -48,6 +51,12 @@ class ApplyMasksUdfTest {
 			m.add(Masks.weights(H, W, w));
 		}
 		m.add(Masks.disk(9, 2, 1.5));
+		m.add(Masks.polygon(new double[] { 1, 9.5, 4, 10, 0.5 }, new double[] { 0.5, 2, 12.5, 7, 9 }, FillRule.NONZERO));
+		m.add(Masks.sparse(new int[] { 0, 12, 5, 5, 5, 5, 5, -1, 3 }, new int[] { 0, 10, 3, 4, 5, 4, 9, 2, 11 },
+				new float[] { 0.5f, -2, 1.25f, 1.25f, 1.25f, 0.25f, 3, 7, 9 }));
+		m.add(Masks.gradientY(Masks.disk(5, 6, 4)));
+		m.add(Masks.sparse(new int[] { 2, 2, 2, 7 }, new int[] { 1, 2, 3, 3 }, new float[] { 1, 1, 1, 1 }));
+		m.add(Masks.gradientX());
 		return m;
 	}
 
@@ -91,6 +100,21 @@ class ApplyMasksUdfTest {
 		final long[] shape = new EngineRuns(4, null, 1).run(COUNTS, null, udf).get(udf).buffer(ApplyMasksUdf.INTENSITY)
 				.shape();
 		assertArrayEquals(new long[] { 6, 7, 3 }, shape);
+	}
+
+	@Test
+	void aSingleMaskGivesAnImageOfTheNavShape() {
+		final ApplyMasksUdf udf = ApplyMasksUdf.of(Masks.disk(5, 6, 3));
+		final long[] shape = new EngineRuns(4, null, 1).run(COUNTS, null, udf).get(udf).buffer(ApplyMasksUdf.INTENSITY)
+				.shape();
+		assertArrayEquals(new long[] { 6, 7 }, shape);
+	}
+
+	@Test
+	void sparseAndPolygonMasksUseTheSegmentKernel() {
+		for (final Mask m : masks())
+			if (m.toString().startsWith("sparse") || m.toString().startsWith("polygon"))
+				assertTrue(!m.rasterize(H, W).dense(), m.toString());
 	}
 
 	@Test

@@ -1,0 +1,4 @@
+/**
+ * Picking frames: {@link org.maptem.udf.pick.PickFrameUdf} copies the diffraction patterns at chosen scan positions.
+ */
+package org.maptem.udf.pick;
