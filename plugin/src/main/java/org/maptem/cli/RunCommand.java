@@ -23,6 +23,9 @@ import org.maptem.udf.Roi;
 import org.maptem.udf.Udf;
 import org.maptem.udf.UdfFactory;
 import org.maptem.udf.UdfRegistry;
+import org.maptem.udf.corrections.Corrections;
+import org.maptem.udf.corrections.DetectorImage;
+import org.maptem.udf.corrections.DetectorImages;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,18 +35,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code maptem run PATH UDF [KEY=VALUE ...] -o [BUFFER=]FILE ...}: runs one analysis over a dataset in one pass and
- * saves its results by extension, each with a JSON record of how it was made.
+ * {@code maptem run PATH UDF [KEY=VALUE ...] -o [BUFFER=]FILE ...}: runs one analysis over a dataset in one pass
+ * (optionally within a ROI and on dark-, gain- and excluded-pixel-corrected frames) and saves its results by
+ * extension, each with a JSON record of how it was made.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = { "Run an analysis (UDF) over a dataset and save its results.",
 		"Parameters are KEY=VALUE as the analysis takes them (e.g. cx=64 cy=64 r=12), plus roi=FILE: a scan mask "
-				+ "(.npy or .tif of the scan's shape, nonzero = inside).",
+				+ "(.npy or .tif of the scan's shape, nonzero = inside), and detector corrections applied to every frame "
+				+ "first: dark=FILE (subtracted), gain=FILE (multiplied), excluded=FILE (nonzero pixels replaced by the "
+				+ "mean of their neighbours), each .npy, .tif or N5 of the detector's shape.",
 		"Each -o FILE saves the main result, -o BUFFER=FILE a named one; the extension picks the format: .tif "
 				+ "(calibrated 32-bit), .png (8-bit quick look), .npy, .n5, .csv. A FILE.json beside each records the job." })
 final class RunCommand implements Callable<Integer> {
-
-	/** Parameter keys that are not the analysis' own but correction files, which this build cannot apply yet. */
-	static final List<String> CORRECTIONS = List.of("dark", "gain", "excluded");
 
 	@Spec
 	CommandSpec spec;
@@ -55,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
 	@Parameters(index = "1", paramLabel = "UDF", description = "The analysis, by name.")
 	String udf;
 
-	@Parameters(index = "2..*", paramLabel = "KEY=VALUE", description = "The analysis' parameters, and roi=FILE.")
+	@Parameters(index = "2..*", paramLabel = "KEY=VALUE",
+			description = "The analysis' parameters, and roi=, dark=, gain=, excluded= files.")
 	List<String> parameters = new ArrayList<>();
 
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "[BUFFER=]FILE",
@@ -76,10 +80,8 @@ final class RunCommand implements Callable<Integer> {
 		final List<OutputTarget> targets = outputs.stream().map(OutputTarget::parse).toList();
 		final Map<String, String> params = keyValues(parameters);
 		final String roiFile = params.remove("roi");
-		for (final String c : CORRECTIONS)
-			if (params.containsKey(c))
-				throw new LayoutException(c + "=" + params.get(c) + ": corrections (dark, gain, excluded) are not available in "
-						+ "this build of MapTEM");
+		final Map<String, String> correctionFiles = new LinkedHashMap<>();
+		final Corrections corrections = corrections(params, correctionFiles);
 		final UdfFactory factory = UdfRegistry.factory(udf);
 		final FormatReader reader = source.reader(path);
 		try (Dataset d = source.open(reader, path)) {
@@ -89,8 +91,9 @@ final class RunCommand implements Callable<Integer> {
 			final List<String> picked = new ArrayList<>();
 			for (final OutputTarget t : targets)
 				picked.add(t.pick(names, factory.mainBuffer(), factory.name()));
-			JobRecord record = JobRecord.of(path.toAbsolutePath().toString(), reader.name(), meta, factory.name(), params);
-			Job job = Job.of(d, u);
+			JobRecord record = JobRecord.of(path.toAbsolutePath().toString(), reader.name(), meta, factory.name(), params)
+					.withCorrections(correctionFiles);
+			Job job = Job.of(d, u).withCorrections(corrections);
 			if (roiFile != null) {
 				final Roi roi = RoiFiles.read(Path.of(roiFile), meta.navShape());
 				job = job.withRoi(roi);
@@ -110,6 +113,31 @@ final class RunCommand implements Callable<Integer> {
 					job.roi() == null ? meta.frameCount() : job.roi().count(), run.throughput(), n);
 		}
 		return 0;
+	}
+
+	/**
+	 * Takes the correction keys out of {@code params}: {@code dark=FILE} (subtracted), {@code gain=FILE}
+	 * (multiplied), {@code excluded=FILE} (nonzero pixels replaced by the mean of their valid neighbours), each an
+	 * .npy, TIFF or N5 detector image; records their absolute paths in {@code files}.
+	 *
+	 * @throws LayoutException naming a file that cannot be read
+	 */
+	static Corrections corrections(final Map<String, String> params, final Map<String, String> files) {
+		Corrections c = Corrections.none();
+		for (final String key : List.of("dark", "gain", "excluded")) {
+			final String file = params.remove(key);
+			if (file == null)
+				continue;
+			final Path p = Path.of(file);
+			final DetectorImage image = DetectorImages.read(p);
+			c = switch (key) {
+			case "dark" -> c.withDark(image);
+			case "gain" -> c.withGain(image);
+			default -> c.withExcludedMask(image);
+			};
+			files.put(key, p.toAbsolutePath().toString());
+		}
+		return c;
 	}
 
 	/** The help's list of the analyses on the class path, one per line with its parameters. */

@@ -39,10 +39,12 @@ import com.google.gson.JsonParser;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.process.FloatProcessor;
 
 /**
  * {@code maptem run} on a small ingested synthetic container: every output format holds the values of a naive loop
  * over the frames, named buffers and ROIs are honoured, and every kind of mistake exits non-zero naming the culprit.
+ * The analyses are the built-in ones, found by name as users find them.
  */
 class RunCommandTest {
 
@@ -126,7 +128,7 @@ class RunCommandTest {
 	}
 
 	String[] disk(final String... more) {
-		final List<String> a = new java.util.ArrayList<>(List.of("run", container.toString(), "test-disk", "cx=" + CX, "cy=" + CY,
+		final List<String> a = new java.util.ArrayList<>(List.of("run", container.toString(), "disk", "cx=" + CX, "cy=" + CY,
 				"r=" + R, "--threads", "2"));
 		a.addAll(List.of(more));
 		return a.toArray(String[]::new);
@@ -178,7 +180,7 @@ class RunCommandTest {
 		assertEquals(5, png.getHeight());
 		for (final String f : List.of("bf.tif", "bf.png", "bf.npy", "bf.csv")) {
 			final JsonObject o = JsonParser.parseString(Files.readString(dir.resolve(f + ".json"))).getAsJsonObject();
-			assertEquals("test-disk", o.getAsJsonObject("udf").get("name").getAsString(), f);
+			assertEquals("disk", o.getAsJsonObject("udf").get("name").getAsString(), f);
 			assertEquals("6.0", o.getAsJsonObject("udf").getAsJsonObject("parameters").get("r").getAsString(), f);
 			assertEquals(container.toAbsolutePath().toString(), o.getAsJsonObject("dataset").get("path").getAsString(), f);
 		}
@@ -186,7 +188,7 @@ class RunCommandTest {
 
 	@Test
 	void namedOutputsPickTheirBuffersAndPlainOnesTheMainBuffer(@TempDir final Path dir) {
-		final Result r = run("run", container.toString(), "test-com", "cx=" + CX, "cy=" + CY, "r=" + R, "-o",
+		final Result r = run("run", container.toString(), "com", "cx=" + CX, "cy=" + CY, "r=" + R, "-o",
 				"shift_x=" + dir + "/cx.npy", "-o", "shiftY=" + dir + "/cy.npy", "-o", dir + "/m.npy", "--quiet");
 		assertEquals(0, r.code(), r.err());
 		assertEquals("", r.err(), "--quiet draws no bar");
@@ -223,7 +225,7 @@ class RunCommandTest {
 
 	@Test
 	void detectorShapedResultIsSavedInDetectorUnits(@TempDir final Path dir) {
-		final Result r = run("run", container.toString(), "test-sum", "-o", dir + "/sum.tif", "--quiet");
+		final Result r = run("run", container.toString(), "sum", "-o", dir + "/sum.tif", "--quiet");
 		assertEquals(0, r.code(), r.err());
 		final ImagePlus tif = IJ.openImage(dir.resolve("sum.tif").toString());
 		assertEquals(W, tif.getWidth());
@@ -239,11 +241,73 @@ class RunCommandTest {
 	}
 
 	@Test
+	void darkAndGainCorrectEveryFrameBeforeTheAnalysis(@TempDir final Path dir) throws Exception {
+		final float[] ones = new float[H * W];
+		java.util.Arrays.fill(ones, 1);
+		NpyWriter.write(dir.resolve("dark.npy"), new long[] { H, W }, ones);
+		final float[] twos = new float[H * W];
+		java.util.Arrays.fill(twos, 2);
+		IJ.saveAsTiff(new ImagePlus("gain", new FloatProcessor(W, H, twos)), dir.resolve("gain.tif").toString());
+		final Result r = run(disk("dark=" + dir + "/dark.npy", "gain=" + dir + "/gain.tif", "-o", dir + "/bf.npy", "--quiet"));
+		assertEquals(0, r.code(), r.err());
+		final double[] v = npy(dir.resolve("bf.npy"));
+		for (int f = 0; f < FRAMES; f++) {
+			double s = 0;
+			for (int y = 0; y < H; y++)
+				for (int x = 0; x < W; x++)
+					if (inDisk(x, y))
+						s += (frames[f][y * W + x] - 1) * 2;
+			assertEquals(s, v[f], 0, "frame " + f);
+		}
+		final JsonObject o = JsonParser.parseString(Files.readString(dir.resolve("bf.npy.json"))).getAsJsonObject();
+		assertEquals(dir.resolve("dark.npy").toAbsolutePath().toString(),
+				o.getAsJsonObject("corrections").get("dark").getAsString());
+		assertTrue(o.getAsJsonObject("corrections").has("gain"));
+	}
+
+	@Test
+	void excludedPixelIsReplacedByTheMeanOfItsNeighbours(@TempDir final Path dir) {
+		// a dark frame that makes pixel (3, 5) hot, and a mask that excludes it
+		final int hot = 3 * W + 5;
+		final float[] dark = new float[H * W];
+		dark[hot] = -1000;
+		NpyWriter.write(dir.resolve("dark.npy"), new long[] { H, W }, dark);
+		final byte[] mask = new byte[H * W];
+		mask[hot] = 1;
+		NpyWriter.write(dir.resolve("hot.npy"), DType.UINT8, new long[] { H, W }, mask);
+		final Result r = run("run", container.toString(), "sum", "dark=" + dir + "/dark.npy", "excluded=" + dir + "/hot.npy",
+				"-o", dir + "/sum.npy", "--quiet");
+		assertEquals(0, r.code(), r.err());
+		final double[] sum = npy(dir.resolve("sum.npy"));
+		final double[] naive = new double[H * W];
+		for (int f = 0; f < FRAMES; f++)
+			for (int i = 0; i < H * W; i++)
+				naive[i] += frames[f][i];
+		double neighbours = 0;
+		for (int dy = -1; dy <= 1; dy++)
+			for (int dx = -1; dx <= 1; dx++)
+				if (dy != 0 || dx != 0)
+					neighbours += naive[hot + dy * W + dx];
+		assertEquals(neighbours / 8, sum[hot], 1e-3);
+		assertEquals(naive[hot + 2], sum[hot + 2], 0, "other pixels keep their values");
+	}
+
+	@Test
+	void correctionOfTheWrongShapeOrFormatFailsNamingIt(@TempDir final Path dir) throws Exception {
+		NpyWriter.write(dir.resolve("dark.npy"), new long[] { 16, 16 }, new float[256]);
+		assertFails(run(disk("dark=" + dir + "/dark.npy", "-o", dir + "/x.tif")), "dark", "32");
+		final Path text = Files.writeString(dir.resolve("gain.txt"), "2");
+		assertFails(run(disk("gain=" + text, "-o", dir + "/x.tif")), text.toString());
+		assertFalse(Files.exists(dir.resolve("x.tif")));
+	}
+
+	@Test
 	void helpListsTheInstalledAnalysesWithTheirParameters() {
 		final Result r = run("run", "--help");
 		assertEquals(0, r.code(), r.err());
-		assertTrue(r.out().contains("test-disk  cx cy r: sum inside a disk [main result: intensity]"), r.out());
-		assertTrue(r.out().contains("test-com"), r.out());
+		assertTrue(r.out().contains("  disk  [cx cy r]: virtual detector summing a disk"), r.out());
+		assertTrue(r.out().contains("[main result: intensity]"), r.out());
+		assertTrue(r.out().contains("  com  [cx cy r"), r.out());
 	}
 
 	static void assertFails(final Result r, final String... named) {
@@ -254,17 +318,16 @@ class RunCommandTest {
 
 	@Test
 	void unknownAnalysisFailsNamingItAndTheKnownOnes(@TempDir final Path dir) {
-		assertFails(run("run", container.toString(), "no-such-udf", "-o", dir + "/x.tif"), "no-such-udf", "test-disk");
+		assertFails(run("run", container.toString(), "no-such-udf", "-o", dir + "/x.tif"), "no-such-udf", "disk", "com");
 	}
 
 	@Test
 	void badParametersFailNamingTheParameter(@TempDir final Path dir) {
 		assertFails(run(disk("r2=3", "-o", dir + "/x.tif")), "r2");
-		assertFails(run("run", container.toString(), "test-disk", "cx=1", "cy=2", "r=wide", "-o", dir + "/x.tif"), "'r'",
+		assertFails(run("run", container.toString(), "disk", "cx=1", "cy=2", "r=wide", "-o", dir + "/x.tif"), "'r'",
 				"wide");
 		assertFails(run(disk("radius", "-o", dir + "/x.tif")), "'radius'", "KEY=VALUE");
-		assertFails(run(disk("dark=" + dir + "/dark.npy", "-o", dir + "/x.tif")), "dark=", "not available");
-		assertFails(run("run", container.toString(), "test-disk", "cx=1", "cy=2", "r=3"), "-o");
+		assertFails(run("run", container.toString(), "disk", "cx=1", "cy=2", "r=3"), "-o");
 		assertFalse(Files.exists(dir.resolve("x.tif")));
 	}
 
