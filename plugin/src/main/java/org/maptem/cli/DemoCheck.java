@@ -54,8 +54,9 @@ record DemoCheck(long frames, double worstBf, double worstHaadf, double worstShi
 			worstHaadf = Math.max(worstHaadf, Double.isNaN(dHaadf) ? Double.POSITIVE_INFINITY : dHaadf);
 			worstShift = Math.max(worstShift, Double.isNaN(dShift) ? Double.POSITIVE_INFINITY : dShift);
 			if (firstBad == null && !(dBf <= SUM_TOLERANCE && dHaadf <= SUM_TOLERANCE && dShift <= SHIFT_TOLERANCE))
-				firstBad = String.format(Locale.ROOT, "scan position %d: bright field %s (expected %s), HAADF %s (expected %s), "
-						+ "shift (%s, %s) px (expected (%s, %s))", f, bf[f], e[0], haadf[f], e[1], shiftX[f], shiftY[f], e[2], e[3]);
+				firstBad = String.format(Locale.ROOT, "scan position %d: bright field %s (expected %s), "
+						+ "HAADF %s (expected %s), shift (%s, %s) px (expected (%s, %s))", f, bf[f], e[0], haadf[f], e[1],
+						shiftX[f], shiftY[f], e[2], e[3]);
 		}
 		return new DemoCheck(stem.frameCount(), worstBf, worstHaadf, worstShift, firstBad);
 	}

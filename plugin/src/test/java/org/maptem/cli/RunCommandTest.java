@@ -160,7 +160,8 @@ class RunCommandTest {
 			assertArrayEquals(dims, a.getDimensions());
 			n5 = (double[]) reader.readBlock("intensity", a, new long[shape.length]).getData();
 			final double[] resolution = reader.getAttribute("intensity", "resolution", double[].class);
-			assertArrayEquals(new double[] { 0.5, 0.5 }, java.util.Arrays.copyOfRange(resolution, extra.length, resolution.length), 0);
+			assertArrayEquals(new double[] { 0.5, 0.5 },
+					java.util.Arrays.copyOfRange(resolution, extra.length, resolution.length), 0);
 		}
 		assertEquals(7, tif.getWidth());
 		assertEquals(5, tif.getHeight());
