@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
  * checks every scan position against the generator's analytic values. Exit code 3 when they differ.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = { "Generate a synthetic dataset, ingest and "
-		+ "verify it, run virtual bright field, HAADF and centre of mass in one pass, save them as calibrated TIFF and PNG, and check them against the "
-		+ "analytic values. Needs no display." })
+		+ "verify it, run virtual bright field, HAADF and centre of mass in one pass, save them as calibrated TIFF and "
+		+ "PNG, and check them against the analytic values. Needs no display." })
 final class DemoCommand implements Callable<Integer> {
 
 	/** Exit code when a result differs from the analytic value. */
