@@ -157,6 +157,8 @@ final class LocalJob implements JobHandle {
 					f = roi == null ? runEnd : roi.nextIn(runEnd);
 				}
 			}
+			for (int i = 0; i < partial.length; i++)
+				endPartition(udfs.get(i), partial[i], taskData[i]);
 			merge(p, partial, frames);
 		} catch (final UdfException | LayoutException e) {
 			fail(e);
@@ -187,6 +189,11 @@ final class LocalJob implements JobHandle {
 			}
 		}
 		return true;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> void endPartition(final Udf<T> udf, final Results partial, final Object taskData) {
+		udf.endPartition(partial, (T) taskData);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -64,6 +64,14 @@ public abstract class Udf<T> implements Serializable {
 	public abstract void processTile(Tile tile, float[] data, Results partial, T taskData);
 
 	/**
+	 * Called once after the last tile of a partition (inside the ROI) was processed, on the same thread, before the
+	 * partition's results are merged. The default does nothing; {@link PartitionUdf} uses it to see a partition
+	 * whole.
+	 */
+	public void endPartition(final Results partial, final T taskData) {
+	}
+
+	/**
 	 * Merges the SIG and SINGLE buffers of partial results {@code src} into {@code dest}. The default adds them
 	 * elementwise, which is right for sums and counts; override for anything else (NAV buffers are merged by the
 	 * engine and must be left alone).
