@@ -35,8 +35,8 @@ import org.maptem.dataset.LayoutException;
  * @param counterDepth bits per counter: 1, 6, 12 or 24 (the last non-empty field)
  * @param fieldCount   number of comma-separated fields including trailing padding
  */
-public record MibHeader(long sequence, int headerBytes, int chips, int width, int height, String dataType, String layout,
-		String chipSelect, String timestamp, double shutterSeconds, int counter, int colourMode, int gainMode,
+public record MibHeader(long sequence, int headerBytes, int chips, int width, int height, String dataType,
+		String layout, String chipSelect, String timestamp, double shutterSeconds, int counter, int colourMode, int gainMode,
 		List<Double> thresholds, int counterDepth, int fieldCount) {
 
 	/** The four bytes every frame header starts with. */
@@ -189,7 +189,8 @@ public record MibHeader(long sequence, int headerBytes, int chips, int width, in
 		return Long.parseLong(t);
 	}
 
-	private static double number(final Path file, final long offset, final int index, final String name, final String text) {
+	private static double number(final Path file, final long offset, final int index, final String name,
+			final String text) {
 		final String t = text.trim();
 		if (!t.matches("[-+]?[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?"))
 			throw field(file, offset, index, name, "a decimal number", text);
