@@ -1,10 +1,12 @@
 /**
  * Quantum Detectors Merlin (Medipix3) {@code .mib} files, read in place.
  *
- * <p>References: the Merlin user manual's "MIB file format" section (Quantum Detectors), LiberTEM's MIB reader
- * ({@code LiberTEM/LiberTEM src/libertem/io/dataset/mib.py}, MIT) for the raw word order and the quad assembly, and
- * the real files and independent reader ({@code tools/mibref.py}) of the shared test data, whose hot-pixel file
- * (a hot pixel at x = 52, y = 39 in file order) fixes the orientation.
+ * <p>References: LiberTEM's MIB reader ({@code LiberTEM/LiberTEM src/libertem/io/dataset/mib.py}, MIT; the most
+ * complete public description of the format) for the header fields, the raw word order, raw 24-bit data, the quad
+ * assembly and multi-file acquisitions; and the real Merlin files of the shared test data with their independent
+ * reader ({@code tools/mibref.py}): the hot-pixel file (a hot pixel at x = 52, y = 39 in file order) fixes the
+ * orientation, and the raw quad file decoded this way correlates at 0.99 with the processed quad file of the same
+ * detector (0.49 with chip 0 placed top-left instead).
  *
  * <h2>A {@code .mib} file</h2>
  * Nothing but frames, each an ASCII header followed by the pixels; no file header:

@@ -54,6 +54,11 @@ class MibSeriesTest {
 			assertEquals(8, d.meta().frameCount());
 			assertEquals(List.of("scan1.mib", "scan2.mib", "scan10.mib"), names(((MibDataset) d).series().files()));
 			assertEquals(SCAN.string("data_sha256_native_le"), sha(d), "all frames in order, tiles across files");
+			final float[] f = Samples.readAllFloat(d, new TilePlan(5, 9));
+			final double[] widened = new double[f.length];
+			for (int i = 0; i < f.length; i++)
+				widened[i] = f[i];
+			assertEquals(SCAN.string("data_sha256_native_le"), ReferenceEntry.sha256Unsigned(widened, 1), "float tiles");
 		}
 	}
 
