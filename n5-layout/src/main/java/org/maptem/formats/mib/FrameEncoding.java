@@ -99,11 +99,6 @@ public record FrameEncoding(Kind kind, int bits, int sigHeight, int sigWidth, DT
 		return h.headerBytes() + dataBytes;
 	}
 
-	/** Pixels of one decoded frame. */
-	public int framePixels() {
-		return sigHeight * sigWidth;
-	}
-
 	/** A short description, e.g. {@code "raw quad 1-bit, 512x512 uint8"}. */
 	public String describe() {
 		final String what = switch (kind) {

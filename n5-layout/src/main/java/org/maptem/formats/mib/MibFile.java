@@ -76,16 +76,6 @@ public record MibFile(Path path, MibHeader header, FrameEncoding encoding, long 
 		}
 	}
 
-	/** Reads just the first frame header of {@code file}, or throws naming the problem. */
-	static MibHeader firstHeader(final Path file) {
-		final Path abs = file.toAbsolutePath();
-		try (FileChannel ch = FileChannel.open(abs, StandardOpenOption.READ)) {
-			return readHeader(abs, ch, 0, ch.size());
-		} catch (final IOException e) {
-			throw new LayoutException(abs + ": cannot read: " + e.getMessage(), e);
-		}
-	}
-
 	private static MibHeader readHeader(final Path file, final FileChannel ch, final long offset, final long size)
 			throws IOException {
 		final byte[] prefix = read(ch, offset, (int) Math.min(MibHeader.PREFIX_BYTES, size - offset));
