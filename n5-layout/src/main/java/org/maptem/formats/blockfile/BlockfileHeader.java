@@ -23,7 +23,7 @@ public final class BlockfileHeader {
 
 	/** The ASCII ID at offset 0. */
 	static final byte[] ID = "IMGBLO".getBytes(StandardCharsets.US_ASCII);
-	/** Bytes of the fixed binary header; MAGIC 259 files have a text block after it. */
+	/** Bytes of the fixed binary header; a text block may follow it up to the navigator. */
 	static final int FIXED_BYTES = 240;
 	/** Bytes before each frame's pixels: 0xAA 0x55 and the u32 frame number. */
 	static final int FRAME_PREFIX = 6;
@@ -104,7 +104,7 @@ public final class BlockfileHeader {
 			if (nav < FIXED_BYTES || nav + frames > data)
 				throw LayoutException.badField(file, "Data_offset_1 (byte offset 8)", "a navigator of " + frames
 						+ " bytes between the " + FIXED_BYTES + "-byte header and Data_offset_2 = " + data, nav);
-			final List<String> text = magic == 259 ? text(ch, file, Math.min(nav, size)) : List.of();
+			final List<String> text = text(ch, file, Math.min(nav, size));
 			final DType dtype = bitDepth(file, text);
 			final long stride = FRAME_PREFIX + dtype.bytesFor((long) dp * dp);
 			final long needed = data + frames * stride;
@@ -259,7 +259,7 @@ public final class BlockfileHeader {
 		return dtype;
 	}
 
-	/** The non-blank lines of the text block (MAGIC 259 only). */
+	/** The non-blank lines of the text block between the fixed header and the navigator (often empty for MAGIC 258). */
 	public List<String> text() {
 		return text;
 	}

@@ -24,7 +24,8 @@
  * 56      f64      Acquisition_time serial date
  * 64      8 × f64  Centering_N0..7
  * 128     14 × f64 Distortion_N00..13
- * 240     text     (MAGIC 259) CR LF separated "key: value" lines, e.g. "Blo Bit Depth: 16 bits", NUL padded
+ * 240     text     CR LF separated "key : value" lines up to Data_offset_1, NUL padded (MAGIC 259 files, and
+ *                  some 258 ones); "Blo Bit Depth: 16 bits" makes the pixels u16
  * Data_offset_1    NX × NY u8 navigator
  * Data_offset_2    NX × NY frame records in scan order, each: 0xAA 0x55, u32 frame number (0-based),
  *                  DP_SZ × DP_SZ pixels (u8, or u16 when the text block says 16 bits)

@@ -104,6 +104,9 @@ class BlockfileFormatTest {
 			assertEquals(e.get("vbf_navigator_sum").getAsInt(), sum);
 			assertEquals("4096", d.meta().provenance().details().get("navigator_offset"));
 			assertEquals("4112", d.meta().provenance().details().get("data_offset"));
+			// the text block at byte 240 of test1.blo
+			assertEquals("Precession angle :; Precession Frequency :; Camera gamma : on",
+					d.meta().provenance().details().get("text"));
 		}
 	}
 
