@@ -41,6 +41,9 @@ final class SerFrameSource implements FrameSource {
 	private final TileDecoder decoder = new TileDecoder();
 	private MappedByteBuffer mapped;
 	private long mappedStart;
+	/** One row of scratch for turning rows top first, allocated on first use. */
+	private float[] floatRow;
+	private double[] doubleRow;
 
 	/**
 	 * @param offsets     element header offsets of the partition's frames
@@ -75,10 +78,10 @@ final class SerFrameSource implements FrameSource {
 		check(tile, dst.length);
 		final int perFrame = tile.sigRows() * width;
 		for (int i = 0; i < tile.frameCount(); i++) {
-			final long base = frameRows(tile, i);
-			for (int k = 0; k < tile.sigRows(); k++)
-				decoder.decode(mapped, (int) (base + storedRow(tile, k) * rowBytes - mappedStart), width, dtype, dst,
-						i * perFrame + k * width);
+			// the tile's stored rows are contiguous, bottom row first: decode them at once, then put them top first
+			final int at = storedStart(tile, i);
+			decoder.decode(mapped, at, perFrame, dtype, dst, i * perFrame);
+			reverseRows(dst, i * perFrame, tile.sigRows());
 		}
 	}
 
@@ -87,30 +90,48 @@ final class SerFrameSource implements FrameSource {
 		check(tile, dst.length);
 		final int perFrame = tile.sigRows() * width;
 		for (int i = 0; i < tile.frameCount(); i++) {
-			final long base = frameRows(tile, i);
-			for (int k = 0; k < tile.sigRows(); k++)
-				decoder.decode(mapped, (int) (base + storedRow(tile, k) * rowBytes - mappedStart), width, dtype, dst,
-						i * perFrame + k * width);
+			final int at = storedStart(tile, i);
+			decoder.decode(mapped, at, perFrame, dtype, dst, i * perFrame);
+			reverseRows(dst, i * perFrame, tile.sigRows());
 		}
 	}
 
-	/** The stored row holding row {@code k} of the tile: stored rows run from the bottom of the frame up. */
-	private long storedRow(final Tile tile, final int k) {
-		return height - 1 - (tile.sigRowStart() + k);
+	private void reverseRows(final float[] a, final int from, final int rows) {
+		if (floatRow == null)
+			floatRow = new float[width];
+		for (int lo = 0, hi = rows - 1; lo < hi; lo++, hi--) {
+			final int l = from + lo * width;
+			final int h = from + hi * width;
+			System.arraycopy(a, l, floatRow, 0, width);
+			System.arraycopy(a, h, a, l, width);
+			System.arraycopy(floatRow, 0, a, h, width);
+		}
+	}
+
+	private void reverseRows(final double[] a, final int from, final int rows) {
+		if (doubleRow == null)
+			doubleRow = new double[width];
+		for (int lo = 0, hi = rows - 1; lo < hi; lo++, hi--) {
+			final int l = from + lo * width;
+			final int h = from + hi * width;
+			System.arraycopy(a, l, doubleRow, 0, width);
+			System.arraycopy(a, h, a, l, width);
+			System.arraycopy(doubleRow, 0, a, h, width);
+		}
 	}
 
 	/**
-	 * File position of stored row 0 of the tile's {@code i}-th frame, after mapping the stored rows the tile needs
-	 * when they are not mapped yet.
+	 * Position in the mapping of the first stored row the tile needs in its {@code i}-th frame (the stored row of the
+	 * tile's last row), after mapping the rows when they are not mapped yet.
 	 */
-	private long frameRows(final Tile tile, final int i) {
+	private int storedStart(final Tile tile, final int i) {
 		final int f = (int) (tile.firstFrame() - baseFrame) + i;
 		final long base = offsets[f] + dataBytesBefore;
 		final long start = base + (height - tile.sigRowStart() - tile.sigRows()) * rowBytes;
 		final long end = base + (height - tile.sigRowStart()) * rowBytes;
 		if (mapped == null || start < mappedStart || end > mappedStart + mapped.capacity())
 			map(start, end, f);
-		return base;
+		return (int) (start - mappedStart);
 	}
 
 	/** Maps from {@code start} to at least {@code end}, and on over following elements within {@link #WINDOW}. */

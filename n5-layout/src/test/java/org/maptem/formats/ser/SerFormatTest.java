@@ -188,6 +188,9 @@ class SerFormatTest {
 			assertArrayEquals(new int[] { 4, 3 }, d.meta().sigShape());
 			assertArrayEquals(v, Samples.readAll(d, new TilePlan(2, 3)));
 			assertArrayEquals(v, Samples.readAll(d, new TilePlan(1, 1)));
+			final float[] f32 = Samples.readAllFloat(d, new TilePlan(3, 3));
+			for (int i = 0; i < v.length; i++)
+				assertEquals((float) v[i], f32[i], 0, "value " + i);
 			assertArrayEquals(new double[] { 5, 2 }, d.meta().calibration().scanStep(), 1e-12);
 			assertEquals("nm", d.meta().calibration().scanUnit());
 		}
