@@ -134,7 +134,8 @@ public final class EmpadDataset extends PlannedDataset {
 		if (Files.isRegularFile(named))
 			return named;
 		final String own = x.file().getFileName().toString();
-		final Path sameName = dir.resolve(own.substring(0, own.length() - 4) + ".raw");
+		final int dot = own.lastIndexOf('.');
+		final Path sameName = dir.resolve((dot > 0 ? own.substring(0, dot) : own) + ".raw");
 		if (Files.isRegularFile(sameName))
 			return sameName;
 		throw LayoutException.badField(x.file(), "raw_file/@filename", "an existing file " + named + " (or " + sameName + ")",
@@ -173,9 +174,16 @@ public final class EmpadDataset extends PlannedDataset {
 		return null;
 	}
 
+	/** True for an {@code .xml} name or an EMPAD XML document under any name. */
 	static boolean isXml(final Path file) {
 		final Path n = file.getFileName();
-		return n != null && n.toString().toLowerCase(Locale.ROOT).endsWith(".xml");
+		if (n != null && n.toString().toLowerCase(Locale.ROOT).endsWith(".xml"))
+			return true;
+		try (java.io.InputStream in = Files.newInputStream(file)) {
+			return EmpadXml.looksLikeEmpad(in.readNBytes(4096));
+		} catch (final IOException e) {
+			throw new LayoutException(file + ": cannot read: " + e.getMessage(), e);
+		}
 	}
 
 	private static long size(final Path raw) {

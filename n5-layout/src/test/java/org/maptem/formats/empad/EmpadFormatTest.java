@@ -183,6 +183,17 @@ class EmpadFormatTest {
 	}
 
 	@Test
+	void xmlUnderAnotherNameIsRecognisedByItsContent() throws IOException {
+		Files.writeString(dir.resolve("acq.txt"), "<root><type>series</type><count>1</count><raw_file filename=\"acq.raw\"/></root>");
+		final double[] v = Samples.values(DType.FLOAT32, 128 * 128, 19);
+		Files.write(dir.resolve("acq.raw"), raw(v, 1));
+		assertInstanceOf(EmpadFormat.class, Formats.detect(dir.resolve("acq.txt")));
+		try (Dataset d = Formats.open(dir.resolve("acq.txt"), OpenOptions.DEFAULTS)) {
+			assertArrayEquals(v, Samples.readAll(d, new TilePlan(1, 64)));
+		}
+	}
+
+	@Test
 	void rawWithoutXmlNeedsTheNavShapeFromTheOptions() throws IOException {
 		final double[] v = Samples.values(DType.FLOAT32, 4 * 128 * 128, 10);
 		final Path raw = dir.resolve("lonely.raw");
