@@ -1,0 +1,185 @@
+package org.maptem.formats.ser;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.maptem.dataset.DType;
+import org.maptem.dataset.LayoutException;
+import org.maptem.dataset.Partition;
+import org.maptem.dataset.Tile;
+import org.maptem.frames.FrameSource;
+import org.maptem.frames.TileDecoder;
+import org.maptem.frames.Unmapper;
+
+/**
+ * Reads tiles of {@code .ser} elements, each frame at its own offset from the offset array, decoding straight from
+ * a memory mapping of the file. Stored rows run from the bottom of the image up; tiles get them top first.
+ *
+ * <p>A mapping covers the bytes the current tile needs and, when elements lie close together, the following
+ * elements of the partition up to {@link #WINDOW} bytes, so that a partition of evenly spaced elements is mapped
+ * once. Mappings are released on {@link #close()}. One source per thread.
+ */
+final class SerFrameSource implements FrameSource {
+
+	/** Most bytes mapped at once. */
+	static final long WINDOW = 1L << 30;
+
+	private final Path file;
+	private final FileChannel channel;
+	private final long[] offsets;
+	private final long baseFrame;
+	private final long dataBytesBefore;
+	private final DType dtype;
+	private final int width;
+	private final int height;
+	private final long rowBytes;
+	private final long fileSize;
+	private final TileDecoder decoder = new TileDecoder();
+	private MappedByteBuffer mapped;
+	private long mappedStart;
+	/** One row of scratch for turning rows top first, allocated on first use. */
+	private float[] floatRow;
+	private double[] doubleRow;
+
+	/**
+	 * @param offsets     element header offsets of the partition's frames
+	 * @param partition   the frames this source reads
+	 * @param headerBytes bytes of each element's header, skipped
+	 */
+	SerFrameSource(final SerHeader header, final Partition partition, final long[] offsets) {
+		this.file = header.file();
+		this.offsets = offsets;
+		this.baseFrame = partition.firstFrame();
+		this.dataBytesBefore = header.elementHeaderBytes();
+		this.dtype = header.dtype();
+		this.width = header.width();
+		this.height = header.height();
+		this.rowBytes = dtype.bytesFor(width);
+		try {
+			this.channel = FileChannel.open(file, StandardOpenOption.READ);
+			this.fileSize = channel.size();
+		} catch (final IOException e) {
+			throw new LayoutException(file + ": cannot open for reading: " + e.getMessage(), e);
+		}
+		final long need = header.fileSize();
+		if (fileSize < need) {
+			close();
+			throw LayoutException.badBytes(file, fileSize, need + " bytes, as when the file was opened",
+					"end of file (file is " + fileSize + " bytes)");
+		}
+	}
+
+	@Override
+	public void read(final Tile tile, final float[] dst) {
+		check(tile, dst.length);
+		final int perFrame = tile.sigRows() * width;
+		for (int i = 0; i < tile.frameCount(); i++) {
+			// the tile's stored rows are contiguous, bottom row first: decode them at once, then put them top first
+			final int at = storedStart(tile, i);
+			decoder.decode(mapped, at, perFrame, dtype, dst, i * perFrame);
+			reverseRows(dst, i * perFrame, tile.sigRows());
+		}
+	}
+
+	@Override
+	public void read(final Tile tile, final double[] dst) {
+		check(tile, dst.length);
+		final int perFrame = tile.sigRows() * width;
+		for (int i = 0; i < tile.frameCount(); i++) {
+			final int at = storedStart(tile, i);
+			decoder.decode(mapped, at, perFrame, dtype, dst, i * perFrame);
+			reverseRows(dst, i * perFrame, tile.sigRows());
+		}
+	}
+
+	private void reverseRows(final float[] a, final int from, final int rows) {
+		if (floatRow == null)
+			floatRow = new float[width];
+		for (int lo = 0, hi = rows - 1; lo < hi; lo++, hi--) {
+			final int l = from + lo * width;
+			final int h = from + hi * width;
+			System.arraycopy(a, l, floatRow, 0, width);
+			System.arraycopy(a, h, a, l, width);
+			System.arraycopy(floatRow, 0, a, h, width);
+		}
+	}
+
+	private void reverseRows(final double[] a, final int from, final int rows) {
+		if (doubleRow == null)
+			doubleRow = new double[width];
+		for (int lo = 0, hi = rows - 1; lo < hi; lo++, hi--) {
+			final int l = from + lo * width;
+			final int h = from + hi * width;
+			System.arraycopy(a, l, doubleRow, 0, width);
+			System.arraycopy(a, h, a, l, width);
+			System.arraycopy(doubleRow, 0, a, h, width);
+		}
+	}
+
+	/**
+	 * Position in the mapping of the first stored row the tile needs in its {@code i}-th frame (the stored row of the
+	 * tile's last row), after mapping the rows when they are not mapped yet.
+	 */
+	private int storedStart(final Tile tile, final int i) {
+		final int f = (int) (tile.firstFrame() - baseFrame) + i;
+		final long base = offsets[f] + dataBytesBefore;
+		final long start = base + (height - tile.sigRowStart() - tile.sigRows()) * rowBytes;
+		final long end = base + (height - tile.sigRowStart()) * rowBytes;
+		if (mapped == null || start < mappedStart || end > mappedStart + mapped.capacity())
+			map(start, end, f);
+		return (int) (start - mappedStart);
+	}
+
+	/** Maps from {@code start} to at least {@code end}, and on over following elements within {@link #WINDOW}. */
+	private void map(final long start, final long end, final int frame) {
+		long last = end;
+		final long frameEnd = dtype.bytesFor((long) width * height) + dataBytesBefore;
+		for (int g = frame + 1; g < offsets.length; g++) {
+			final long e = offsets[g] + frameEnd;
+			if (offsets[g] < start || e - start > WINDOW)
+				break;
+			last = Math.max(last, e);
+		}
+		if (last - start > Integer.MAX_VALUE)
+			throw new LayoutException(file + ": element " + (baseFrame + frame) + " spans " + (last - start)
+					+ " bytes, more than one mapping can hold");
+		release();
+		try {
+			mapped = channel.map(FileChannel.MapMode.READ_ONLY, start, last - start);
+		} catch (final IOException e) {
+			throw new LayoutException(file + ": cannot map bytes " + start + " to " + last + ": " + e.getMessage(), e);
+		}
+		mapped.order(ByteOrder.LITTLE_ENDIAN);
+		mappedStart = start;
+	}
+
+	private void check(final Tile tile, final int dstLength) {
+		if (tile.sigWidth() != width || tile.sigRowStart() < 0 || tile.sigRowStart() + tile.sigRows() > height)
+			throw new LayoutException(file + ": tile " + tile + " does not fit elements of " + height + " × " + width);
+		if (dstLength < tile.size())
+			throw new LayoutException(file + ": tile buffer holds " + dstLength + " values, tile needs " + tile.size());
+		if (tile.firstFrame() < baseFrame || tile.firstFrame() + tile.frameCount() > baseFrame + offsets.length)
+			throw new LayoutException(file + ": tile " + tile + " lies outside frames " + baseFrame + " to "
+					+ (baseFrame + offsets.length - 1) + " of this source");
+	}
+
+	private void release() {
+		if (mapped != null)
+			Unmapper.unmap(mapped);
+		mapped = null;
+	}
+
+	@Override
+	public void close() {
+		release();
+		try {
+			channel.close();
+		} catch (final IOException e) {
+			// read-only: nothing to lose
+		}
+	}
+}
