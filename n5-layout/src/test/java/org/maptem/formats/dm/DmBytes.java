@@ -8,41 +8,41 @@ import java.util.List;
  * An independent writer of DM3/DM4 tag files for tests, from the documented layout: big-endian structure words
  * (u32 in DM3, u64 in DM4), values in the chosen byte order, DM4 tag sizes, 8 zero bytes at the end.
  */
-final class DmBytes {
+public final class DmBytes {
 
 	/** A node of the tree to write. */
-	sealed interface Node permits Group, Num, Str, Arr, Struct {
+	public sealed interface Node permits Group, Num, Str, Arr, Struct {
 	}
 
 	/** A group of labelled entries ({@code label, node, label, node, …}). */
-	record Group(List<Object[]> entries) implements Node {
+	public record Group(List<Object[]> entries) implements Node {
 	}
 
 	/** One number of DM type {@code type}. */
-	record Num(int type, double value) implements Node {
+	public record Num(int type, double value) implements Node {
 	}
 
 	/** A string tag (type 18). */
-	record Str(String value) implements Node {
+	public record Str(String value) implements Node {
 	}
 
 	/** An array of {@code count} elements of simple type {@code type}, already encoded. */
-	record Arr(int type, long count, byte[] data) implements Node {
+	public record Arr(int type, long count, byte[] data) implements Node {
 	}
 
 	/** A struct of simple fields. */
-	record Struct(int[] types, double[] values) implements Node {
+	public record Struct(int[] types, double[] values) implements Node {
 	}
 
 	private final int version;
 	private final boolean little;
 
-	DmBytes(final int version, final boolean little) {
+	public DmBytes(final int version, final boolean little) {
 		this.version = version;
 		this.little = little;
 	}
 
-	static Group group(final Object... labelNodePairs) {
+	public static Group group(final Object... labelNodePairs) {
 		final List<Object[]> e = new ArrayList<>();
 		for (int i = 0; i < labelNodePairs.length; i += 2)
 			e.add(new Object[] { labelNodePairs[i], labelNodePairs[i + 1] });
@@ -50,7 +50,7 @@ final class DmBytes {
 	}
 
 	/** Units and names: arrays of u16 characters. */
-	Arr text(final String s) {
+	public Arr text(final String s) {
 		final ByteArrayOutputStream b = new ByteArrayOutputStream();
 		for (final char c : s.toCharArray())
 			value(b, 4, c);
@@ -58,7 +58,7 @@ final class DmBytes {
 	}
 
 	/** The whole file. */
-	byte[] file(final Group root) {
+	public byte[] file(final Group root) {
 		final ByteArrayOutputStream body = new ByteArrayOutputStream();
 		group(body, root);
 		final byte[] tree = body.toByteArray();
