@@ -29,6 +29,8 @@ public record DmFile(Path file, int version, long rootLength, boolean littleEndi
 	static final int MAX_DEPTH = 64;
 	/** Longest type definition of a data tag accepted: a struct of 1000 fields is far beyond any real tag. */
 	static final int MAX_INFO = 2005;
+	/** Most tags (entries of all groups) accepted: real files have thousands; this bounds the memory a file can claim. */
+	static final int MAX_TAGS = 1 << 20;
 	/** Character arrays up to this many elements are decoded as text (units, names). */
 	static final int MAX_TEXT = 4096;
 
@@ -95,6 +97,7 @@ public record DmFile(Path file, int version, long rootLength, boolean littleEndi
 		private final boolean dm4;
 		private final ByteOrder order;
 		private final Path file;
+		private int tags;
 
 		Parser(final DmInput in, final boolean dm4, final ByteOrder order) {
 			this.in = in;
@@ -128,6 +131,8 @@ public record DmFile(Path file, int version, long rootLength, boolean littleEndi
 
 		private DmTag.Entry entry(final int depth) {
 			final long at = in.position();
+			if (++tags > MAX_TAGS)
+				throw LayoutException.badBytes(file, at, "at most " + MAX_TAGS + " tags in the file", "more");
 			final int kind = in.u8("tag kind");
 			if (kind != TAG_GROUP && kind != TAG_DATA)
 				throw LayoutException.badBytes(file, at, "tag kind 20 (group) or 21 (data)", kind);

@@ -300,6 +300,20 @@ class DmFormatTest {
 	}
 
 	@Test
+	void aFileOfMillionsOfEmptyGroupsIsRejectedBeforeItFillsMemory() throws IOException {
+		final int n = DmFile.MAX_TAGS + 10;
+		// DM3: header, root group of n entries, each an unlabelled empty group (kind 20, label length 0, flags, count 0)
+		final java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + 6 + 9 * n + 8);
+		b.putInt(3).putInt(b.capacity() - 16).putInt(1).put((byte) 1).put((byte) 0).putInt(n);
+		for (int i = 0; i < n; i++)
+			b.put((byte) 20).putShort((short) 0).put((byte) 1).put((byte) 0).putInt(0);
+		final Path f = Files.write(dir.resolve("many.dm3"), b.array());
+		final LayoutException e = assertThrows(LayoutException.class, () -> DmFile.read(f));
+		assertTrue(e.getMessage().contains("many.dm3") && e.getMessage().contains("at most " + DmFile.MAX_TAGS + " tags"),
+				e.getMessage());
+	}
+
+	@Test
 	void detectsByHeaderAndExtensionButLeavesGtgToK2is() throws IOException {
 		final byte[] bytes = file(spec(4, true, DType.UINT8, new long[] { 2, 2 }, new double[4], null));
 		final DmFormat format = new DmFormat();
