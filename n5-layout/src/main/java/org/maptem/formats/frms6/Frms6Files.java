@@ -50,7 +50,7 @@ public record Frms6Files(Path hdr, Path dark, List<Path> signal) {
 			base = m.group(1);
 		}
 		final Path dir = abs.getParent();
-		final Path hdr = dir.resolve(base + ".hdr");
+		final Path hdr = lower.endsWith(".hdr") ? abs : dir.resolve(base + ".hdr");
 		if (!Files.isRegularFile(hdr))
 			throw new LayoutException(abs + ": FRMS6 data set needs its header " + hdr + ", which does not exist");
 		Path dark = null;
