@@ -238,7 +238,7 @@ public record DmFile(Path file, int version, long rootLength, boolean littleEndi
 				throw LayoutException.badBytes(file, infoAt, "a struct definition of " + fields + " fields in tag '" + label
 						+ "'", info.length + " words");
 			for (int k = 0; k < fields; k++) {
-				final long t = info[(int) (from + 3 + 2 * k)];
+				final long t = info[from + 3 + 2 * k];
 				if (simpleSize(t) == 0)
 					throw LayoutException.badBytes(file, infoAt, "simple field types in struct tag '" + label + "'",
 							"type " + t);

@@ -2,7 +2,6 @@ package org.maptem.formats.seq;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.dataset.LayoutException;
