@@ -2,6 +2,7 @@ package org.maptem.formats.seq;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.dataset.LayoutException;
@@ -21,7 +22,8 @@ import org.maptem.frames.FrameSources;
  *
  * <p>The scan shape is {@link OpenOptions#navShape()} when given (it may cover fewer frames than the file holds: the
  * first ones are used), else a square scan when the frame count is a square number, else a 1D stack. The data is
- * uncalibrated: the file records no pixel or scan sizes. Thread-safe; each {@link FrameSource} is for one thread.
+ * uncalibrated: the file records no pixel or scan sizes. A {@code NAME.seq.metadata} side file, when present, adds
+ * its acquisition facts to the provenance ({@link SeqMetadata}). Thread-safe; each {@link FrameSource} is for one thread.
  */
 public final class SeqDataset extends PlannedDataset {
 
@@ -46,7 +48,7 @@ public final class SeqDataset extends PlannedDataset {
 		final Path abs = file.toAbsolutePath();
 		final SeqHeader h = SeqHeader.read(abs);
 		final long[] nav = navShape(abs, h.frameCount(), options.navShape());
-		final Provenance prov = Provenance.of(SeqFormat.NAME, abs.toString())
+		Provenance prov = Provenance.of(SeqFormat.NAME, abs.toString())
 				.with("version", h.version())
 				.with("header_size", h.headerSize())
 				.with("name", h.name())
@@ -60,6 +62,9 @@ public final class SeqDataset extends PlannedDataset {
 				.with("suggested_frame_rate", h.frameRate())
 				.with("nav_shape_source", options.navShape() != null ? "options"
 						: nav.length == 2 ? "square frame count" : "frame count");
+		final Map<String, String> de = SeqMetadata.read(SeqMetadata.sideFile(abs));
+		for (final Map.Entry<String, String> e : de.entrySet())
+			prov = prov.with("de_" + e.getKey(), e.getValue());
 		final DatasetMeta meta = new DatasetMeta(nav, new int[] { h.height(), h.width() }, h.dtype(), null, prov);
 		return new SeqDataset(abs, h, meta, options);
 	}

@@ -36,7 +36,8 @@
  * {@code (file size − start) / trueImageSize}, rounded down, as LiberTEM counts it; the allocated-frames field is
  * kept in the provenance only.
  *
- * <p>The file does not record the scan shape: it comes from {@link org.maptem.dataset.OpenOptions#navShape()}; without
+ * <p>The file does not record the scan shape (nor does the DE {@code .seq.metadata} side file, whose binning, frame size
+ * and frame rate go to the provenance): it comes from {@link org.maptem.dataset.OpenOptions#navShape()}; without
  * one, a square frame count is taken as a square scan and anything else as a 1D stack (LiberTEM's guess).
  * Dark and gain references ({@code .seq.dark.mrc}, {@code .seq.gain.mrc}) and the bad-pixel XML are not applied:
  * MapTEM reads raw counts. Only monochrome, uncompressed files are read.

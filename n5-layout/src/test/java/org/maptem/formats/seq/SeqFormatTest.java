@@ -126,6 +126,31 @@ class SeqFormatTest {
 	}
 
 	@Test
+	void directElectronMetadataSideFileGoesToTheProvenance() throws IOException {
+		final double[] v = Samples.values(DType.UINT16, 4 * 6, 12);
+		final Path f = write("de.seq", seq(5, 3, 2, 16, 0, v, 4, b -> { }));
+		// eleven little-endian i32 from byte 282, then the Okra mode byte
+		final ByteBuffer m = ByteBuffer.allocate(400).order(ByteOrder.LITTLE_ENDIAN);
+		final int[] fields = { 400, 3, 4096, 4096, 16, 32, 2, 12, 1100, 0, 1 };
+		for (int i = 0; i < fields.length; i++)
+			m.putInt(282 + 4 * i, fields[i]);
+		m.put(282 + 44, (byte) 1);
+		Files.write(dir.resolve("de.seq.metadata"), m.array());
+		try (SeqDataset d = SeqDataset.open(f, OpenOptions.DEFAULTS)) {
+			final java.util.Map<String, String> p = d.meta().provenance().details();
+			assertEquals("2", p.get("de_HardwareBinning"));
+			assertEquals("4096", p.get("de_UnbinnedFrameSizeX"));
+			assertEquals("1100", p.get("de_FrameRate"));
+			assertEquals("true", p.get("de_OkraMode"));
+			assertArrayEquals(v, Samples.readAll(d, new TilePlan(4, 2)));
+		}
+		Files.write(dir.resolve("de.seq.metadata"), new byte[100]);
+		try (SeqDataset d = SeqDataset.open(f, OpenOptions.DEFAULTS)) {
+			assertEquals(null, d.meta().provenance().details().get("de_HardwareBinning"));
+		}
+	}
+
+	@Test
 	void ignoresATrailingPartialFrame() throws IOException {
 		final double[] v = Samples.values(DType.UINT8, 3 * 16, 4);
 		final byte[] whole = seq(5, 4, 4, 8, 2, v, 3, b -> { });
