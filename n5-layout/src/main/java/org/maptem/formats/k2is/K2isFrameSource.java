@@ -24,8 +24,9 @@ import org.maptem.frames.Unmapper;
  * <p>Each block row of 16 pixels is 24 bytes, a little-endian stream of 12-bit values: three 8-byte loads give all
  * 16 values by shifts, no per-byte work. Rows are decoded in chunks of {@link #CHUNK}: one bulk copy of a block's
  * chunk into a scratch array (plain array loads are cheaper than buffer loads), then the rows it fills, which stay
- * in the L2 cache. Blocks are decoded only for the rows the tile covers (row bands read only the blocks they touch). Every block read is checked: its sync word, and its frame id against the first block of
- * the same frame, so lost or shifted blocks fail with the file and byte offset instead of giving wrong pixels.
+ * in the L2 cache. Blocks are decoded only for the rows the tile covers (row bands read only the blocks they
+ * touch). Every block read is checked: its sync word, and its frame id against the first block of the same frame,
+ * so lost or shifted blocks fail with the file and byte offset instead of giving wrong pixels.
  *
  * <p>Each sector is mapped in windows of whole frames (at most {@link #WINDOW} bytes), released when reading moves
  * past them or on {@link #close()}. One source per thread; nothing is allocated per tile.

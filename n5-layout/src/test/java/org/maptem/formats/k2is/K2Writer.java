@@ -39,7 +39,8 @@ final class K2Writer {
 	}
 
 	/**
-	 * Writes {@code NAME_1.bin … NAME_8.bin} (and {@code NAME_.gtg}, named as the camera software does, with the scan shape if {@code scan} is not null).
+	 * Writes {@code NAME_1.bin … NAME_8.bin}, and {@code NAME_.gtg} (named as the camera software names it) with the
+	 * scan shape if {@code scan} is not null.
 	 *
 	 * @param frames       recorded frames (ids {@link #frameId}(0) …)
 	 * @param shutterFrame first recorded frame with the shutter-active flag
