@@ -1,0 +1,221 @@
+package org.maptem.formats.hdf5;
+
+import net.jpountz.lz4.LZ4Exception;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4SafeDecompressor;
+
+/**
+ * Decodes chunks written by the bitshuffle HDF5 filter (id 32008), with or without its LZ4 stage, and by the HDF5
+ * LZ4 filter (id 32004), whose framing is the same.
+ *
+ * <p>Bitshuffle stores, per block of {@code n} elements ({@code n} a multiple of 8) of {@code s} bytes, {@code 8s}
+ * bit rows of {@code n / 8} bytes: row {@code 8b + k} holds bit {@code k} of byte {@code b} of every element,
+ * element {@code j} at bit {@code j % 8} of byte {@code j / 8}. A chunk of {@code N} elements is {@code N / n} full
+ * blocks, then one block of the largest multiple of 8 elements left, then the last {@code N % 8} elements copied
+ * unshuffled. With LZ4 the chunk starts with a 12-byte header (big-endian u64 decoded bytes, big-endian u32 block
+ * bytes) and every block is a big-endian u32 compressed length followed by an LZ4 block; without it the chunk is
+ * the shuffled bytes alone and blocks have the filter's block size ({@code 8192 / s} elements rounded down to a
+ * multiple of 8, at least 128, when 0). The HDF5 LZ4 filter has the same header and per-block lengths without the
+ * bit shuffle; a block whose length equals its decoded size is stored raw.
+ *
+ * <p>LZ4 blocks are decoded by lz4-java's pure-Java safe decompressor: bounds-checked, and every block must decode to
+ * exactly its size. One instance per thread; it owns a block-sized scratch array.
+ */
+final class Bitshuffle {
+
+	/** Size of the LZ4 chunk header: decoded bytes (u64) and block bytes (u32), big-endian. */
+	static final int HEADER = 12;
+	/** Elements per bit-transposed group. */
+	static final int MULT = 8;
+
+	private final LZ4SafeDecompressor lz4 = LZ4Factory.safeInstance().safeDecompressor();
+	private byte[] block = new byte[0];
+
+	/** Default block size in elements of the bitshuffle filter for {@code elemSize}-byte elements. */
+	static int defaultBlockElements(final int elemSize) {
+		final int n = 8192 / elemSize / MULT * MULT;
+		return Math.max(n, 128);
+	}
+
+	/**
+	 * Decodes a bitshuffle+LZ4 chunk: {@code src[off, off + len)} into {@code dst[0, expected)}.
+	 *
+	 * @param expected the decoded chunk size in bytes, a multiple of {@code elemSize}
+	 * @throws BadChunk when the header disagrees with {@code expected}, a block length runs past the chunk, a block
+	 *                  does not decode to its size, or bytes are left over
+	 */
+	void decodeLz4(final byte[] src, final int off, final int len, final int elemSize, final byte[] dst, final int expected)
+			throws BadChunk {
+		final int blockElems = readHeader(src, off, len, elemSize, true, expected);
+		final int elems = expected / elemSize;
+		int in = off + HEADER;
+		int out = 0;
+		int done = 0;
+		while (elems - done >= MULT) {
+			final int n = Math.min(blockElems, (elems - done) / MULT * MULT);
+			final int bytes = n * elemSize;
+			in = decodeBlock(src, off, len, in, bytes, scratch(bytes));
+			untranspose(block, dst, out, n, elemSize);
+			out += bytes;
+			done += n;
+		}
+		in = copyTail(src, off, len, in, dst, out, expected - out);
+		if (in != off + len)
+			throw new BadChunk(in - off, "the chunk to end after its last block", (off + len - in) + " more bytes");
+	}
+
+	/**
+	 * Decodes an uncompressed bitshuffle chunk: {@code src[off, off + len)} ({@code len} = decoded size) into
+	 * {@code dst}.
+	 *
+	 * @param blockElems the filter's block size in elements, 0 for the default
+	 */
+	void decodePlain(final byte[] src, final int off, final int len, final int elemSize, final int blockElems,
+			final byte[] dst) throws BadChunk {
+		final int block = blockElems == 0 ? defaultBlockElements(elemSize) : blockElems;
+		if (block % MULT != 0)
+			throw new BadChunk(0, "a block size that is a multiple of 8 elements (filter parameter 3)", blockElems);
+		if (len % elemSize != 0)
+			throw new BadChunk(0, "a chunk of whole " + elemSize + "-byte elements", len + " bytes");
+		final int elems = len / elemSize;
+		int done = 0;
+		int pos = 0;
+		while (elems - done >= MULT) {
+			final int n = Math.min(block, (elems - done) / MULT * MULT);
+			untranspose(src, off + pos, dst, pos, n, elemSize);
+			pos += n * elemSize;
+			done += n;
+		}
+		System.arraycopy(src, off + pos, dst, pos, len - pos);
+	}
+
+	/**
+	 * Decodes an HDF5 LZ4 filter chunk (id 32004): {@code src[off, off + len)} into {@code dst[0, expected)}.
+	 *
+	 * @param expected decoded bytes the caller expects; the header must say the same
+	 */
+	void decodeLz4Filter(final byte[] src, final int off, final int len, final byte[] dst, final int expected)
+			throws BadChunk {
+		final int blockBytes = readHeader(src, off, len, 1, false, expected);
+		int in = off + HEADER;
+		int out = 0;
+		while (out < expected) {
+			final int bytes = Math.min(blockBytes, expected - out);
+			final int clen = lengthAt(src, off, len, in);
+			if (clen == bytes) {
+				System.arraycopy(src, in + 4, dst, out, bytes);
+				in += 4 + bytes;
+			} else {
+				in = decodeBlock(src, off, len, in, bytes, scratch(bytes));
+				System.arraycopy(block, 0, dst, out, bytes);
+			}
+			out += bytes;
+		}
+		if (in != off + len)
+			throw new BadChunk(in - off, "the chunk to end after its last block", (off + len - in) + " more bytes");
+	}
+
+	/**
+	 * Checks the 12-byte header against {@code expected}; returns the block size in elements. Bit-shuffled blocks hold
+	 * a multiple of 8 elements.
+	 */
+	private static int readHeader(final byte[] src, final int off, final int len, final int elemSize,
+			final boolean shuffled, final int expected) throws BadChunk {
+		if (len < HEADER)
+			throw new BadChunk(0, "a " + HEADER + "-byte LZ4 chunk header", len + " bytes");
+		long total = 0;
+		for (int i = 0; i < 8; i++)
+			total = total << 8 | (src[off + i] & 0xFF);
+		if (total != expected)
+			throw new BadChunk(0, expected + " decoded bytes (the chunk shape × element size)", total);
+		final long blockBytes = u32(src, off + 8);
+		final int unit = shuffled ? MULT * elemSize : 1;
+		if (blockBytes < 1 || blockBytes > Integer.MAX_VALUE || blockBytes % unit != 0)
+			throw new BadChunk(8, "a block size of a positive multiple of " + unit + " bytes", blockBytes);
+		return (int) (blockBytes / elemSize);
+	}
+
+	/** Decodes the length-prefixed LZ4 block at {@code in} into {@code dst[0, bytes)}; returns the next block's start. */
+	private int decodeBlock(final byte[] src, final int off, final int len, final int in, final int bytes, final byte[] dst)
+			throws BadChunk {
+		final int clen = lengthAt(src, off, len, in);
+		final int got;
+		try {
+			got = lz4.decompress(src, in + 4, clen, dst, 0, bytes);
+		} catch (final LZ4Exception | ArrayIndexOutOfBoundsException e) {
+			throw new BadChunk(in + 4 - off, "an LZ4 block of " + clen + " bytes decoding to " + bytes + " bytes",
+					"malformed LZ4 data (" + e.getMessage() + ")");
+		}
+		if (got != bytes)
+			throw new BadChunk(in + 4 - off, "an LZ4 block decoding to " + bytes + " bytes", got + " bytes");
+		return in + 4 + clen;
+	}
+
+	/** The big-endian u32 block length at {@code in}, checked to lie inside the chunk. */
+	private static int lengthAt(final byte[] src, final int off, final int len, final int in) throws BadChunk {
+		if (in + 4 > off + len)
+			throw new BadChunk(in - off, "a 4-byte block length", "the end of the chunk");
+		final long clen = u32(src, in);
+		if (clen > off + len - in - 4)
+			throw new BadChunk(in - off, "a block length of at most " + (off + len - in - 4) + " bytes (the rest of the chunk)",
+					clen);
+		return (int) clen;
+	}
+
+	private static int copyTail(final byte[] src, final int off, final int len, final int in, final byte[] dst, final int out,
+			final int bytes) throws BadChunk {
+		if (in + bytes > off + len)
+			throw new BadChunk(in - off, bytes + " unshuffled tail bytes", (off + len - in) + " bytes left");
+		System.arraycopy(src, in, dst, out, bytes);
+		return in + bytes;
+	}
+
+	private byte[] scratch(final int bytes) {
+		if (block.length < bytes)
+			block = new byte[bytes];
+		return block;
+	}
+
+	private static long u32(final byte[] b, final int i) {
+		return (b[i] & 0xFFL) << 24 | (b[i + 1] & 0xFFL) << 16 | (b[i + 2] & 0xFFL) << 8 | (b[i + 3] & 0xFFL);
+	}
+
+	/** Un-transposes one block of {@code n} elements held at {@code src[0 ...]} into {@code dst[dstOff ...]}. */
+	private static void untranspose(final byte[] src, final byte[] dst, final int dstOff, final int n, final int elemSize) {
+		untranspose(src, 0, dst, dstOff, n, elemSize);
+	}
+
+	/**
+	 * Un-transposes one block: gathers, for each byte position and group of 8 elements, the 8 bit-row bytes into a
+	 * word, transposes that 8 × 8 bit matrix and scatters its bytes to the 8 elements.
+	 */
+	static void untranspose(final byte[] src, final int srcOff, final byte[] dst, final int dstOff, final int n,
+			final int elemSize) {
+		final int rowBytes = n / MULT;
+		for (int b = 0; b < elemSize; b++) {
+			final int rows = srcOff + 8 * b * rowBytes;
+			for (int g = 0; g < rowBytes; g++) {
+				long x = 0;
+				for (int k = 0; k < 8; k++)
+					x |= (src[rows + k * rowBytes + g] & 0xFFL) << (8 * k);
+				x = transpose8x8(x);
+				final int o = dstOff + 8 * g * elemSize + b;
+				for (int m = 0; m < 8; m++)
+					dst[o + m * elemSize] = (byte) (x >>> (8 * m));
+			}
+		}
+	}
+
+	/**
+	 * Transposes the 8 × 8 bit matrix whose row {@code i} is byte {@code i} of {@code x} (bit {@code j} of the byte
+	 * = column {@code j}), by three swaps of 2 × 2, 4 × 4 and 8 × 8 sub-blocks.
+	 */
+	static long transpose8x8(long x) {
+		long t = (x ^ (x >>> 7)) & 0x00AA00AA00AA00AAL;
+		x = x ^ t ^ (t << 7);
+		t = (x ^ (x >>> 14)) & 0x0000CCCC0000CCCCL;
+		x = x ^ t ^ (t << 14);
+		t = (x ^ (x >>> 28)) & 0x00000000F0F0F0F0L;
+		return x ^ t ^ (t << 28);
+	}
+}
