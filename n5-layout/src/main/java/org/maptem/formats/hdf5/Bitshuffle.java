@@ -1,9 +1,5 @@
 package org.maptem.formats.hdf5;
 
-import net.jpountz.lz4.LZ4Exception;
-import net.jpountz.lz4.LZ4Factory;
-import net.jpountz.lz4.LZ4SafeDecompressor;
-
 /**
  * Decodes chunks written by the bitshuffle HDF5 filter (id 32008), with or without its LZ4 stage, and by the HDF5
  * LZ4 filter (id 32004), whose framing is the same.
@@ -18,8 +14,8 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
  * multiple of 8, at least 128, when 0). The HDF5 LZ4 filter has the same header and per-block lengths without the
  * bit shuffle; a block whose length equals its decoded size is stored raw.
  *
- * <p>LZ4 blocks are decoded by lz4-java's pure-Java safe decompressor: bounds-checked, and every block must decode to
- * exactly its size. One instance per thread; it owns a block-sized scratch array.
+ * <p>LZ4 blocks are decoded by {@link Lz4Block} (bounds-checked); every block must decode to exactly its size. One
+ * instance per thread; it owns a block-sized scratch array.
  */
 final class Bitshuffle {
 
@@ -28,7 +24,6 @@ final class Bitshuffle {
 	/** Elements per bit-transposed group. */
 	static final int MULT = 8;
 
-	private final LZ4SafeDecompressor lz4 = LZ4Factory.safeInstance().safeDecompressor();
 	private byte[] block = new byte[0];
 
 	/** Default block size in elements of the bitshuffle filter for {@code elemSize}-byte elements. */
@@ -141,10 +136,9 @@ final class Bitshuffle {
 		final int clen = lengthAt(src, off, len, in);
 		final int got;
 		try {
-			got = lz4.decompress(src, in + 4, clen, dst, 0, bytes);
-		} catch (final LZ4Exception | ArrayIndexOutOfBoundsException e) {
-			throw new BadChunk(in + 4 - off, "an LZ4 block of " + clen + " bytes decoding to " + bytes + " bytes",
-					"malformed LZ4 data (" + e.getMessage() + ")");
+			got = Lz4Block.decode(src, in + 4, clen, dst, 0, bytes);
+		} catch (final BadChunk e) {
+			throw new BadChunk(in + 4 - off + e.offset, e.expected + " (LZ4 block of " + clen + " bytes)", e.found);
 		}
 		if (got != bytes)
 			throw new BadChunk(in + 4 - off, "an LZ4 block decoding to " + bytes + " bytes", got + " bytes");
