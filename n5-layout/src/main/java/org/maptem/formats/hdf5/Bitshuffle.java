@@ -1,5 +1,9 @@
 package org.maptem.formats.hdf5;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Decodes chunks written by the bitshuffle HDF5 filter (id 32008), with or without its LZ4 stage, and by the HDF5
  * LZ4 filter (id 32004), whose framing is the same.
@@ -18,6 +22,8 @@ package org.maptem.formats.hdf5;
  * instance per thread; it owns a block-sized scratch array.
  */
 final class Bitshuffle {
+
+	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	/** Size of the LZ4 chunk header: decoded bytes (u64) and block bytes (u32), big-endian. */
 	static final int HEADER = 12;
@@ -180,15 +186,66 @@ final class Bitshuffle {
 	}
 
 	/**
-	 * Un-transposes one block: gathers, for each byte position and group of 8 elements, the 8 bit-row bytes into a
-	 * word, transposes that 8 × 8 bit matrix and scatters its bytes to the 8 elements.
+	 * Un-transposes one block of {@code n} elements ({@code n} a multiple of 8) from {@code src[srcOff ...]} into
+	 * {@code dst[dstOff ...]}. Eight groups of 8 elements at a time: one 8-byte read from each of the 8 bit rows of a
+	 * byte plane gives an 8 × 8 byte matrix whose transpose holds, per group, the word whose 8 × 8 bit transpose is
+	 * that byte of the group's 8 elements; the planes of 1-, 2- and 4-byte elements are then interleaved in registers
+	 * and written 8 bytes at a time. Groups left over (fewer than 8) go one word at a time.
 	 */
 	static void untranspose(final byte[] src, final int srcOff, final byte[] dst, final int dstOff, final int n,
 			final int elemSize) {
 		final int rowBytes = n / MULT;
+		final long[] planes = new long[8 * elemSize];
+		int g0 = 0;
+		for (; g0 + 8 <= rowBytes; g0 += 8) {
+			for (int b = 0; b < elemSize; b++)
+				planeWords(src, srcOff + 8 * b * rowBytes + g0, rowBytes, planes, 8 * b);
+			final int out = dstOff + 8 * g0 * elemSize;
+			switch (elemSize) {
+			case 1 -> {
+				for (int j = 0; j < 8; j++)
+					LONG.set(dst, out + 8 * j, planes[j]);
+			}
+			case 2 -> {
+				for (int j = 0; j < 8; j++) {
+					final long p0 = planes[j];
+					final long p1 = planes[8 + j];
+					LONG.set(dst, out + 16 * j, spread8(p0) | spread8(p1) << 8);
+					LONG.set(dst, out + 16 * j + 8, spread8(p0 >>> 32) | spread8(p1 >>> 32) << 8);
+				}
+			}
+			case 4 -> {
+				for (int j = 0; j < 8; j++) {
+					final long p0 = planes[j];
+					final long p1 = planes[8 + j];
+					final long p2 = planes[16 + j];
+					final long p3 = planes[24 + j];
+					// 16-bit units (byte 0, byte 1) and (byte 2, byte 3) of elements 0-3 and 4-7
+					final long lo01 = spread8(p0) | spread8(p1) << 8;
+					final long hi01 = spread8(p0 >>> 32) | spread8(p1 >>> 32) << 8;
+					final long lo23 = spread8(p2) | spread8(p3) << 8;
+					final long hi23 = spread8(p2 >>> 32) | spread8(p3 >>> 32) << 8;
+					final int o = out + 32 * j;
+					LONG.set(dst, o, spread16(lo01) | spread16(lo23) << 16);
+					LONG.set(dst, o + 8, spread16(lo01 >>> 32) | spread16(lo23 >>> 32) << 16);
+					LONG.set(dst, o + 16, spread16(hi01) | spread16(hi23) << 16);
+					LONG.set(dst, o + 24, spread16(hi01 >>> 32) | spread16(hi23 >>> 32) << 16);
+				}
+			}
+			default -> {
+				for (int b = 0; b < elemSize; b++)
+					for (int j = 0; j < 8; j++) {
+						final long x = planes[8 * b + j];
+						final int o = out + 8 * j * elemSize + b;
+						for (int m = 0; m < 8; m++)
+							dst[o + m * elemSize] = (byte) (x >>> (8 * m));
+					}
+			}
+			}
+		}
 		for (int b = 0; b < elemSize; b++) {
 			final int rows = srcOff + 8 * b * rowBytes;
-			for (int g = 0; g < rowBytes; g++) {
+			for (int g = g0; g < rowBytes; g++) {
 				long x = 0;
 				for (int k = 0; k < 8; k++)
 					x |= (src[rows + k * rowBytes + g] & 0xFFL) << (8 * k);
@@ -198,6 +255,56 @@ final class Bitshuffle {
 					dst[o + m * elemSize] = (byte) (x >>> (8 * m));
 			}
 		}
+	}
+
+	/**
+	 * For the 8 groups starting at byte {@code at} of a plane's first bit row: {@code out[o + j]} gets the word whose
+	 * byte {@code m} is byte {@code b} of element {@code m} of group {@code j}.
+	 */
+	private static void planeWords(final byte[] src, final int at, final int rowBytes, final long[] out, final int o) {
+		long r0 = (long) LONG.get(src, at);
+		long r1 = (long) LONG.get(src, at + rowBytes);
+		long r2 = (long) LONG.get(src, at + 2 * rowBytes);
+		long r3 = (long) LONG.get(src, at + 3 * rowBytes);
+		long r4 = (long) LONG.get(src, at + 4 * rowBytes);
+		long r5 = (long) LONG.get(src, at + 5 * rowBytes);
+		long r6 = (long) LONG.get(src, at + 6 * rowBytes);
+		long r7 = (long) LONG.get(src, at + 7 * rowBytes);
+		// transpose the 8 × 8 byte matrix (row k = bit row k, column j = group j): swap 1-, 2-, then 4-byte blocks
+		long t;
+		t = ((r0 >>> 8) ^ r1) & 0x00FF00FF00FF00FFL; r1 ^= t; r0 ^= t << 8;
+		t = ((r2 >>> 8) ^ r3) & 0x00FF00FF00FF00FFL; r3 ^= t; r2 ^= t << 8;
+		t = ((r4 >>> 8) ^ r5) & 0x00FF00FF00FF00FFL; r5 ^= t; r4 ^= t << 8;
+		t = ((r6 >>> 8) ^ r7) & 0x00FF00FF00FF00FFL; r7 ^= t; r6 ^= t << 8;
+		t = ((r0 >>> 16) ^ r2) & 0x0000FFFF0000FFFFL; r2 ^= t; r0 ^= t << 16;
+		t = ((r1 >>> 16) ^ r3) & 0x0000FFFF0000FFFFL; r3 ^= t; r1 ^= t << 16;
+		t = ((r4 >>> 16) ^ r6) & 0x0000FFFF0000FFFFL; r6 ^= t; r4 ^= t << 16;
+		t = ((r5 >>> 16) ^ r7) & 0x0000FFFF0000FFFFL; r7 ^= t; r5 ^= t << 16;
+		t = ((r0 >>> 32) ^ r4) & 0x00000000FFFFFFFFL; r4 ^= t; r0 ^= t << 32;
+		t = ((r1 >>> 32) ^ r5) & 0x00000000FFFFFFFFL; r5 ^= t; r1 ^= t << 32;
+		t = ((r2 >>> 32) ^ r6) & 0x00000000FFFFFFFFL; r6 ^= t; r2 ^= t << 32;
+		t = ((r3 >>> 32) ^ r7) & 0x00000000FFFFFFFFL; r7 ^= t; r3 ^= t << 32;
+		out[o] = transpose8x8(r0);
+		out[o + 1] = transpose8x8(r1);
+		out[o + 2] = transpose8x8(r2);
+		out[o + 3] = transpose8x8(r3);
+		out[o + 4] = transpose8x8(r4);
+		out[o + 5] = transpose8x8(r5);
+		out[o + 6] = transpose8x8(r6);
+		out[o + 7] = transpose8x8(r7);
+	}
+
+	/** The low 4 bytes of {@code v} moved to bytes 0, 2, 4, 6. */
+	static long spread8(final long v) {
+		long x = v & 0xFFFFFFFFL;
+		x = (x | x << 16) & 0x0000FFFF0000FFFFL;
+		return (x | x << 8) & 0x00FF00FF00FF00FFL;
+	}
+
+	/** The low two 16-bit units of {@code v} moved to units 0 and 2. */
+	static long spread16(final long v) {
+		final long x = v & 0xFFFFFFFFL;
+		return (x | x << 16) & 0x0000FFFF0000FFFFL;
 	}
 
 	/**
