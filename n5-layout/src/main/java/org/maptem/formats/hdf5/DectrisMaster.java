@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
-import io.jhdf.api.Link;
 import io.jhdf.api.Node;
+import io.jhdf.links.ExternalLink;
 
 /**
  * The DECTRIS ARINA / EIGER layout: a master file whose {@code /entry/data} group links, as
@@ -49,7 +49,7 @@ final class DectrisMaster {
 	 *
 	 * @throws LayoutException naming the master (and the data file) when a link is broken or the data files disagree
 	 */
-	static Located find(final HdfFile h, final Path master) {
+	static Located find(final HdfFile h, final HdfFiles files, final Path master) {
 		final Node dataGroup;
 		try {
 			dataGroup = HdfNodes.resolve(h.getByPath("/entry/data"));
@@ -65,10 +65,10 @@ final class DectrisMaster {
 		if (links.isEmpty())
 			return null;
 		final List<Hdf5Array> segments = new ArrayList<>();
-		final List<String> files = new ArrayList<>();
+		final List<String> dataFiles = new ArrayList<>();
 		long frames = 0;
 		for (final Map.Entry<String, Node> e : links.entrySet()) {
-			final Node target = target(master, e.getValue());
+			final Node target = target(master, files, e.getValue());
 			if (!(target instanceof Dataset d))
 				throw LayoutException.badField(master, "/entry/data/" + e.getKey(), "a dataset [frames, rows, cols]",
 						"a group");
@@ -83,16 +83,16 @@ final class DectrisMaster {
 									+ a.dtype.n5Name());
 			}
 			segments.add(a);
-			files.add(a.file.toString());
+			dataFiles.add(a.file.toString());
 			frames += a.dims[0];
 		}
 		final Map<String, String> details = new LinkedHashMap<>();
-		details.put("data_files", String.join(", ", files));
+		details.put("data_files", String.join(", ", dataFiles));
 		Calibration cal = detectorCalibration(h);
 		long[] nav = { frames };
 		final Path meta = metadataFile(master);
 		if (meta != null) {
-			final StemMetadata m = StemMetadata.read(meta);
+			final StemMetadata m = StemMetadata.read(files, meta);
 			if (m != null) {
 				details.put("metadata_file", meta.toString());
 				if (m.rows() * m.cols() == frames) {
@@ -108,15 +108,26 @@ final class DectrisMaster {
 		return new Located("dectris", segments, nav, cal, details);
 	}
 
-	/** The dataset a {@code data_NNNNNN} entry links to. */
-	private static Node target(final Path master, final Node link) {
-		try {
-			return HdfNodes.resolve(link);
-		} catch (final RuntimeException e) {
-			final String to = link instanceof Link l ? l.getTargetPath() : link.getPath();
-			throw new LayoutException(master + ": " + link.getPath() + " links to " + to + ", which cannot be read: "
-					+ Jhdf.describe(e), e);
-		}
+	/**
+	 * The dataset a {@code data_NNNNNN} entry links to. External links ({@code file:/path}, the file relative to the
+	 * master's folder unless absolute) are followed here, opening the data file with {@code files}, rather than by
+	 * jhdf, which would open it without the guard of {@link HdfFiles}.
+	 */
+	private static Node target(final Path master, final HdfFiles files, final Node link) {
+		if (!(link instanceof ExternalLink l))
+			return Jhdf.call(master, link.getPath(), () -> HdfNodes.resolve(link));
+		final String to = l.getTargetPath();
+		final int split = to.indexOf(":/");
+		if (split < 1)
+			throw LayoutException.badField(master, link.getPath(), "an external link FILE:/path", to);
+		final Path named = Path.of(to.substring(0, split));
+		final Path data = (named.isAbsolute() ? named : master.resolveSibling(named)).toAbsolutePath().normalize();
+		if (!Files.isRegularFile(data))
+			throw new LayoutException(master + ": " + link.getPath() + " links to " + to + ", but " + data
+					+ " does not exist");
+		final HdfFile h = files.open(data);
+		return Jhdf.call(data, to.substring(split + 1) + " (linked from " + master.getFileName() + ")",
+				() -> HdfNodes.resolve(h.getByPath(to.substring(split + 1))));
 	}
 
 	private static Calibration detectorCalibration(final HdfFile h) {
@@ -153,16 +164,16 @@ final class DectrisMaster {
 	record StemMetadata(long rows, long cols, double step, double cameraLength, double highTension) {
 
 		/** Reads {@code /STEM Metadata} of {@code file}; null (and a debug log line) when it cannot. */
-		static StemMetadata read(final Path file) {
-			try (HdfFile h = new HdfFile(file)) {
-				final Node g = h.getByPath("/STEM Metadata");
+		static StemMetadata read(final HdfFiles files, final Path file) {
+			try {
+				final Node g = files.open(file.toAbsolutePath()).getByPath("/STEM Metadata");
 				final double x = HdfNodes.number(g, "NumPixelsX");
 				final double y = HdfNodes.number(g, "NumPixelsY");
 				if (!(x >= 1 && y >= 1 && x <= 1 << 24 && y <= 1 << 24 && x == Math.rint(x) && y == Math.rint(y)))
 					return null;
 				return new StemMetadata((long) y, (long) x, HdfNodes.number(g, "Pixel Size"),
 						positive(HdfNodes.number(g, "Camera Length")), positive(HdfNodes.number(g, "High Tension")));
-			} catch (final RuntimeException | StackOverflowError e) {
+			} catch (final RuntimeException | StackOverflowError | OutOfMemoryError e) {
 				LOG.debug("{}: no readable /STEM Metadata ({})", file, Jhdf.describe(e));
 				return null;
 			}

@@ -65,12 +65,9 @@ public final class Hdf5Dataset extends PlannedDataset {
 		final Path abs = file.toAbsolutePath();
 		checkSignature(abs);
 		final Located loc;
-		try (HdfFile h = Jhdf.call(abs, "the superblock", () -> new HdfFile(abs))) {
-			loc = Jhdf.call(abs, "the file structure", () -> Hdf5Layouts.locate(h, abs, datasetPath));
-		} catch (final LayoutException e) {
-			throw e;
-		} catch (final RuntimeException e) {
-			throw new LayoutException(abs + ": cannot close the HDF5 file: " + Jhdf.describe(e), e);
+		try (HdfFiles files = new HdfFiles()) {
+			final HdfFile h = files.open(abs);
+			loc = Jhdf.call(abs, "the file structure", () -> Hdf5Layouts.locate(h, files, abs, datasetPath));
 		}
 		final List<Hdf5Array> segments = loc.segments();
 		final Hdf5Array first = segments.get(0);

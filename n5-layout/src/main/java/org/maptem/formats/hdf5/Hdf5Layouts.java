@@ -48,14 +48,14 @@ final class Hdf5Layouts {
 
 	/**
 	 * Locates the frames in {@code h} (the file {@code file}): at {@code datasetPath} when it is not null, else by
-	 * layout.
+	 * layout. Data files a DECTRIS master links to are opened with {@code files}.
 	 *
 	 * @throws LayoutException naming the file when nothing or more than one dataset qualifies
 	 */
-	static Located locate(final HdfFile h, final Path file, final String datasetPath) {
+	static Located locate(final HdfFile h, final HdfFiles files, final Path file, final String datasetPath) {
 		if (datasetPath != null)
 			return byPath(h, file, datasetPath);
-		final Located dectris = DectrisMaster.find(h, file);
+		final Located dectris = DectrisMaster.find(h, files, file);
 		if (dectris != null)
 			return dectris;
 		final List<Candidate> known = new ArrayList<>();

@@ -30,9 +30,9 @@ final class Jhdf {
 	}
 
 	/**
-	 * Runs {@code body} (jhdf calls on {@code file}), turning jhdf's exceptions, and the stack overflow a cyclic
-	 * structure in a damaged file can cause, into a {@link LayoutException} naming the file and {@code what} was
-	 * being read. Layout exceptions pass unchanged.
+	 * Runs {@code body} (jhdf calls on {@code file}), turning jhdf's exceptions, the stack overflow a cyclic
+	 * structure in a damaged file can cause and the failed allocation of a size read from a damaged field into a
+	 * {@link LayoutException} naming the file and {@code what} was being read. Layout exceptions pass unchanged.
 	 */
 	static <T> T call(final Path file, final String what, final Supplier<T> body) {
 		try {
@@ -41,6 +41,11 @@ final class Jhdf {
 			throw e;
 		} catch (final RuntimeException | StackOverflowError e) {
 			throw new LayoutException(file + ": cannot read " + what + " as HDF5: " + describe(e), e);
+		} catch (final OutOfMemoryError e) {
+			// jhdf allocates buffers of sizes read from the file before checking them against it; one such
+			// allocation failing leaves the heap as it was
+			throw new LayoutException(file + ": cannot read " + what + " as HDF5: a structure in the file declares more bytes"
+					+ " than memory holds (" + e.getMessage() + ")", e);
 		}
 	}
 

@@ -105,6 +105,15 @@ class BitshuffleTest {
 		return b;
 	}
 
+	/** {@code n} counting-detector-like values: mostly 0, some 1 to 19. */
+	static double[] sparse(final int n, final long seed) {
+		final SplittableRandom r = new SplittableRandom(seed);
+		final double[] v = new double[n];
+		for (int i = 0; i < n; i++)
+			v[i] = r.nextInt(8) == 0 ? 1 + r.nextInt(19) : 0;
+		return v;
+	}
+
 	@ParameterizedTest(name = "{0}-byte elements, {1} elements, blocks of {2}")
 	@CsvSource({ "1, 4096, 1024", "2, 1000, 256", "4, 36864, 2048", "4, 37, 2048", "4, 5, 2048", "8, 1003, 128",
 			"4, 2056, 2048", "2, 4100, 4096", "4, 8, 8" })
