@@ -46,8 +46,12 @@ public final class Formats {
 		if (!Files.exists(path)) {
 			// a path may name an object inside a file (FILE.h5::/entry/data): only a reader sure of it may take it
 			for (final FormatReader r : readers())
-				if (r.probe(path, new byte[0]) >= 100)
-					return r;
+				try {
+					if (r.probe(path, new byte[0]) >= 100)
+						return r;
+				} catch (final RuntimeException e) {
+					// a reader that cannot look at a path that does not exist does not claim it
+				}
 			throw new LayoutException(path + ": no such file or directory");
 		}
 		final byte[] head = head(path);

@@ -326,6 +326,9 @@ class Hdf5LayoutsTest {
 		assertEquals(50, h.probe(dir.resolve("scan.emd"), new byte[8]));
 		assertEquals(50, h.probe(dir.resolve("scan.H5"), new byte[8]));
 		assertEquals(0, h.probe(dir.resolve("scan.mib"), new byte[8]));
+		final LayoutException none = assertThrows(LayoutException.class,
+				() -> Formats.open(Path.of(dir.resolve("missing.h5") + "::/frames"), OpenOptions.DEFAULTS));
+		assertTrue(none.getMessage().endsWith("missing.h5::/frames: no such file or directory"), none.getMessage());
 		final LayoutException e = assertThrows(LayoutException.class,
 				() -> Hdf5Dataset.open(Files.write(dir.resolve("fake.h5"), new byte[64]), null, OpenOptions.DEFAULTS));
 		assertTrue(e.getMessage().contains("at byte offset 0: expected the HDF5 signature"), e.getMessage());
