@@ -43,8 +43,17 @@ public final class Formats {
 	 * @throws LayoutException if the path does not exist or no reader recognises it
 	 */
 	public static FormatReader detect(final Path path) {
-		if (!Files.exists(path))
+		if (!Files.exists(path)) {
+			// a path may name an object inside a file (FILE.h5::/entry/data): only a reader sure of it may take it
+			for (final FormatReader r : readers())
+				try {
+					if (r.probe(path, new byte[0]) >= 100)
+						return r;
+				} catch (final RuntimeException e) {
+					// a reader that cannot look at a path that does not exist does not claim it
+				}
 			throw new LayoutException(path + ": no such file or directory");
+		}
 		final byte[] head = head(path);
 		FormatReader best = null;
 		int bestScore = 0;
