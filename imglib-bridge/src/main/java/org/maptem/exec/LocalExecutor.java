@@ -7,7 +7,7 @@ import org.maptem.udf.UdfException;
  * job, partial results merged as partitions finish.
  *
  * <p>The first partition of a job is processed in two pieces when it holds more than four times
- * {@value #FIRST_PIECE_BYTES} bytes: its first 8 MiB (whole tiles) are merged and reported on their own, so a live
+ * {@value #FIRST_PIECE_BYTES} bytes: its first MiB (whole tiles, at least one) is merged and reported on its own, so a live
  * view gets its first result after milliseconds, then the rest; every other partition is merged once.
  *
  * <p>Each job gets its own pool of {@link #threads()} daemon threads named {@code maptem-local-<job>-<n>}, shut
@@ -20,7 +20,7 @@ public final class LocalExecutor implements Executor {
 	 * Stored bytes of the first piece of a job's first partition, merged and reported on its own so the first partial
 	 * result comes after a few milliseconds rather than after a whole partition (256 MiB by default).
 	 */
-	static final long FIRST_PIECE_BYTES = 8L << 20;
+	static final long FIRST_PIECE_BYTES = 1L << 20;
 
 	private final int threads;
 	private final long firstPieceBytes;
