@@ -142,7 +142,8 @@ public final class EngineBench {
 		final List<Case> cases = cases(data, options.only());
 		final Dataset f32Data = cases.isEmpty() ? data.float32() : cases.get(0).dataset();
 		final TilePlan plan = TilePlan.defaultFor(f32);
-		final LimitSum limit = new LimitSum(data.float32Raw(), f32Data.partitions(), f32.framePixels(), plan.framesPerTile());
+		final LimitSum limit = new LimitSum(data.float32Raw(), f32Data.partitions(), f32.framePixels(),
+				plan.framesPerTile());
 		final LocalExecutor engine = new LocalExecutor(options.threads());
 		final ExecutorService pool = Executors.newFixedThreadPool(options.threads());
 		try {
@@ -189,7 +190,8 @@ public final class EngineBench {
 		for (int d = 0; d < sets.length; d++) {
 			final List<Case> all = List.of(
 					new Case("sum", dtypes[d], sets[d], new SumUdf()),
-					new Case("1 mask: disk r=16 (row segments)", dtypes[d], sets[d], ApplyMasksUdf.of(Masks.disk(63.5, 63.5, 16))),
+					new Case("1 mask: disk r=16 (row segments)", dtypes[d], sets[d],
+							ApplyMasksUdf.of(Masks.disk(63.5, 63.5, 16))),
 					new Case("1 mask: dense weights", dtypes[d], sets[d], ApplyMasksUdf.of(gaussian())),
 					new Case("16 masks: dense weights", dtypes[d], sets[d], new ApplyMasksUdf(moments())),
 					new Case("CoM: whole frame", dtypes[d], sets[d], CenterOfMassUdf.wholeFrame(63.5, 63.5)));
@@ -234,7 +236,8 @@ public final class EngineBench {
 		final AtomicLong first = new AtomicLong();
 		final long c0 = processCpuNanos();
 		final long t0 = System.nanoTime();
-		final JobHandle h = engine.runAsync(Job.of(c.dataset(), c.udf()), (soFar, p) -> first.compareAndSet(0, System.nanoTime()));
+		final JobHandle h = engine.runAsync(Job.of(c.dataset(), c.udf()),
+				(soFar, p) -> first.compareAndSet(0, System.nanoTime()));
 		final JobResults r;
 		try {
 			r = h.get();

@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every file is cut into the same partitions of {@code partitionFrames} frames (for float32 at most
  * {@link Partitions#DEFAULT_PARTITION_BYTES}, what ingest writes by default; the narrower types get proportionally
- * fewer bytes), so the dtypes compare number for number with the same work per task. Names carry the frame count
- * and the partition size, so data of another size is written next to it rather than mistaken for it. Ingest and {@link SyntheticStem#writeRaw} publish their files atomically, so a file that exists
- * under its final name is complete; raw files are also checked for their exact size.
+ * fewer bytes), so the dtypes compare number for number with the same work per task. Names carry the frame count and
+ * the partition size, so data of another size is written next to it rather than mistaken for it. Ingest and
+ * {@link SyntheticStem#writeRaw} publish their files atomically, so a file that exists under its final name is
+ * complete; raw files are also checked for their exact size.
  */
 final class EngineData {
 

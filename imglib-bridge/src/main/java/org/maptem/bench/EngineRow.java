@@ -26,7 +26,8 @@ public record EngineRow(String name, String dtype, double mibPerS, double ratioT
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "%-40s %-8s %8.0f MiB/s  %5.2f of limit  %5.2f vs float32  %6.1f ms first  %6.0f MiB/cpu-s",
-				name, dtype, mibPerS, ratioToLimit, valuesRatioToFloat32, firstPartialMillis, mibPerCpuSecond);
+		return String.format(Locale.ROOT,
+				"%-40s %-8s %8.0f MiB/s  %5.2f of limit  %5.2f vs float32  %6.1f ms first  %6.0f MiB/cpu-s", name, dtype,
+				mibPerS, ratioToLimit, valuesRatioToFloat32, firstPartialMillis, mibPerCpuSecond);
 	}
 }

@@ -7,8 +7,8 @@ import org.maptem.udf.UdfException;
  * job, partial results merged as partitions finish.
  *
  * <p>The first partition of a job is processed in two pieces when it holds more than four times
- * {@value #FIRST_PIECE_BYTES} bytes: its first MiB (whole tiles, at least one) is merged and reported on its own, so a live
- * view gets its first result after milliseconds, then the rest; every other partition is merged once.
+ * {@value #FIRST_PIECE_BYTES} bytes: its first MiB (whole tiles, at least one) is merged and reported on its own, so a
+ * live view gets its first result after milliseconds, then the rest; every other partition is merged once.
  *
  * <p>Each job gets its own pool of {@link #threads()} daemon threads named {@code maptem-local-<job>-<n>}, shut
  * down when the job ends; the executor itself holds nothing and needs no closing. Thread-safe: several jobs may run

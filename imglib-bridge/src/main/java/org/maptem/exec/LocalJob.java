@@ -32,12 +32,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One job on a {@link LocalExecutor}: its pool, its merged results and its state.
  *
- * <p>Every partition task opens the partition's frames once and reads its tiles into a per-thread float buffer (through the job's {@link TileCorrector},
- * which applies the corrections once for all UDFs), calls every UDF, then merges under
- * {@link #lock}, where progress is updated and the listener called. The job's first partition, when long, is merged
- * in two pieces (see {@link LocalExecutor}); each piece has its own zero-filled partial results, as if it were a
- * partition of its own, so UDFs see nothing new. The first failure or a cancel stops the other
- * tasks between tiles; the pool is shut down after submission, so its threads end when the last task returns.
+ * <p>Every partition task opens the partition's frames once and reads its tiles into a per-thread float buffer (through
+ * the job's {@link TileCorrector}, which applies the corrections once for all UDFs), calls every UDF, then merges under
+ * {@link #lock}, where progress is updated and the listener called. The job's first partition, when long, is merged in
+ * two pieces (see {@link LocalExecutor}); each piece has its own zero-filled partial results, as if it were a partition
+ * of its own, so UDFs see nothing new. The first failure or a cancel stops the other tasks between tiles; the pool is
+ * shut down after submission, so its threads end when the last task returns.
  */
 final class LocalJob implements JobHandle {
 

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * results (up to float rounding), so the flag is an option, not a requirement.
  *
  * <p>Enabled when the module is in the boot layer, the platform is little-endian, the preferred float vector has at
- * least 8 lanes (AVX2 or wider; narrower vectors gain too little), and the system property {@code maptem.simd} is not {@code false} (to compare
- * both paths). Decided once per JVM.
+ * least 8 lanes (AVX2 or wider; narrower vectors gain too little), and the system property {@code maptem.simd} is not
+ * {@code false} (to compare both paths). Decided once per JVM.
  */
 public final class Simd {
 

@@ -113,9 +113,11 @@ class TileDecoderTest {
 		final ByteBuffer src = input(type, order, direct, 45, count);
 		final float[] f = new float[DST_OFF + count];
 		new TileDecoder(false).decode(src, POS, count, type, f, DST_OFF);
-		for (int i = 0; i < count; i++)
-			if (Float.compare((float) FrameFixtures.naiveDecode(src, POS, i, type), f[DST_OFF + i]) != 0)
-				assertEquals((float) FrameFixtures.naiveDecode(src, POS, i, type), f[DST_OFF + i], type + " " + order + " value " + i);
+		for (int i = 0; i < count; i++) {
+			final float want = (float) FrameFixtures.naiveDecode(src, POS, i, type);
+			if (Float.compare(want, f[DST_OFF + i]) != 0)
+				assertEquals(want, f[DST_OFF + i], type + " " + order + " value " + i);
+		}
 	}
 
 	@Test

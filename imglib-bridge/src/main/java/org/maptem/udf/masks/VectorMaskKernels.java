@@ -10,11 +10,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>All dense masks of a {@link MaskSet} are applied together, blocked for the registers and the caches: the tile
  * is walked in runs of pixels any dense mask covers (whole rows joined into one run), each run in chunks of
- * {@value #CHUNK} pixels, whose weights stay in the L2 cache while every frame of the tile is applied; for a chunk of
- * four frames, which stays in the L1 cache, every pair of masks is applied with eight vector accumulators (4 frames ×
- * 2 masks), so each vector of pixels and of weights is loaded once for eight fused multiply-adds. Accumulators are float lanes over one chunk (at most {@code CHUNK / lanes} products each),
- * then added to the double results, which keeps sums of counts exact and rounding far below the result's precision.
- * Stateless and thread-safe.
+ * {@value #CHUNK} pixels, whose weights stay in the L2 cache while every frame of the tile is applied; for a chunk of four
+ * frames, which stays in the L1 cache, every pair of masks is applied with eight vector accumulators (4 frames × 2
+ * masks), so each vector of pixels and of weights is loaded once for eight fused multiply-adds. Accumulators are float
+ * lanes over one chunk (at most {@code CHUNK / lanes} products each), then added to the double results, which keeps
+ * sums of counts exact and rounding far below the result's precision. Stateless and thread-safe.
  */
 final class VectorMaskKernels {
 

@@ -47,13 +47,15 @@ final class VectorSums {
 					hi.intoArray(sum, off + i + lanes / 2);
 				}
 				for (int i = vecEnd; i < end; i++)
-					sum[off + i] = (((sum[off + i] + t[p + i]) + t[p + per + i]) + t[p + 2 * per + i]) + t[p + 3 * per + i];
+					sum[off + i] = (((sum[off + i] + t[p + i]) + t[p + per + i]) + t[p + 2 * per + i])
+							+ t[p + 3 * per + i];
 			}
 			for (; f < frames; f++) {
 				final int p = f * per;
 				for (int i = b; i < vecEnd; i += lanes) {
 					final FloatVector v = FloatVector.fromArray(F, t, p + i);
-					DoubleVector.fromArray(D, sum, off + i).add(v.convertShape(VectorOperators.F2D, D, 0)).intoArray(sum, off + i);
+					DoubleVector.fromArray(D, sum, off + i).add(v.convertShape(VectorOperators.F2D, D, 0))
+							.intoArray(sum, off + i);
 					DoubleVector.fromArray(D, sum, off + i + lanes / 2).add(v.convertShape(VectorOperators.F2D, D, 1))
 							.intoArray(sum, off + i + lanes / 2);
 				}
