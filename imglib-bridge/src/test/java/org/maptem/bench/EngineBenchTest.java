@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.maptem.frames.Simd;
 
 class EngineBenchTest {
 
@@ -66,6 +67,12 @@ class EngineBenchTest {
 				"two N5 containers and two raw files");
 		EngineBench.measure(dir, sumOnly);
 		assertEquals(first, modified(dir), "nothing rewritten");
+	}
+
+	@Test
+	void testsRunTheVectorKernels() {
+		// surefire starts this module's test JVMs with --add-modules jdk.incubator.vector (but for the scalar-kernels run)
+		assertTrue(Simd.enabled(), "vector kernels are off in the test JVM");
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package org.maptem.udf.masks;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -34,6 +33,18 @@ final class VectorMaskKernels {
 	}
 
 	/**
+	 * Sum of {@code n} floats from {@code a[from]} in index order, in double. Vector accumulators are stored and summed
+	 * this way rather than by {@code reduceLanes}, which leaves the order open: the JIT's order differs from the
+	 * interpreter's, so results would change in their last bits as the JIT warms up.
+	 */
+	private static double sum(final float[] a, final int from, final int n) {
+		double s = 0;
+		for (int i = from; i < from + n; i++)
+			s += a[i];
+		return s;
+	}
+
+	/**
 	 * Adds the weighted sums of every dense mask of {@code set} over the tile's frames to {@code out}: frame {@code i}
 	 * of the tile and mask {@code m} (result index) go to {@code out[pos + m + i * stride]}.
 	 *
@@ -45,6 +56,8 @@ final class VectorMaskKernels {
 		final int r0 = Math.max(rowStart, set.firstDenseRow());
 		final int r1 = Math.min(rowStart + rows, set.endDenseRow());
 		final int per = rows * width;
+		// where accumulators are stored to be summed: eight vectors
+		final float[] spill = new float[8 * S.length()];
 		for (int r = r0; r < r1;) {
 			final int c0 = set.denseColumnStart(r);
 			final int c1 = set.denseColumnEnd(r);
@@ -64,44 +77,75 @@ final class VectorMaskKernels {
 			for (int s = 0; s < length; s += CHUNK)
 				for (int i = 0; i < frames; i += 4)
 					chunk(t, i * per + tileRun + s, per, Math.min(4, frames - i), weightRun + s, Math.min(CHUNK, length - s),
-							set, out, pos + i * stride, stride);
+							set, out, pos + i * stride, stride, spill);
 			r = rEnd;
 		}
 	}
 
 	/** Every dense mask over {@code n} pixels of {@code nf} frames starting at {@code tileAt}, weights at {@code w}. */
 	private static void chunk(final float[] t, final int tileAt, final int per, final int nf, final int w, final int n,
-			final MaskSet set, final double[] out, final int outAt, final int stride) {
+			final MaskSet set, final double[] out, final int outAt, final int stride, final float[] spill) {
 		final int masks = set.denseCount();
+		final int l = S.length();
 		int d = 0;
 		for (; d + 2 <= masks; d += 2) {
 			final int oa = outAt + set.denseIndex(d);
 			final int ob = outAt + set.denseIndex(d + 1);
-			if (nf == 4)
-				fourFramesTwoMasks(t, tileAt, per, set.denseWeights(d), set.denseWeights(d + 1), w, n, out, oa, ob, stride);
-			else
-				for (int f = 0; f < nf; f++)
-					oneFrameTwoMasks(t, tileAt + f * per, set.denseWeights(d), set.denseWeights(d + 1), w, n, out,
-							oa + f * stride, ob + f * stride);
+			if (nf == 4) {
+				fourFramesTwoMasks(t, tileAt, per, set.denseWeights(d), set.denseWeights(d + 1), w, n, spill);
+				for (int f = 0; f < 4; f++) {
+					out[oa + f * stride] += sum(spill, f * l, l) + tail(t, tileAt + f * per, set.denseWeights(d), w, n);
+					out[ob + f * stride] += sum(spill, (4 + f) * l, l)
+							+ tail(t, tileAt + f * per, set.denseWeights(d + 1), w, n);
+				}
+			} else
+				for (int f = 0; f < nf; f++) {
+					oneFrameTwoMasks(t, tileAt + f * per, set.denseWeights(d), set.denseWeights(d + 1), w, n, spill);
+					out[oa + f * stride] += sum(spill, 0, 2 * l)
+							+ tail2(t, tileAt + f * per, set.denseWeights(d), w, n);
+					out[ob + f * stride] += sum(spill, 2 * l, 2 * l)
+							+ tail2(t, tileAt + f * per, set.denseWeights(d + 1), w, n);
+				}
 		}
 		if (d < masks) {
 			final int o = outAt + set.denseIndex(d);
-			if (nf == 4)
-				fourFramesOneMask(t, tileAt, per, set.denseWeights(d), w, n, out, o, stride);
-			else
-				for (int f = 0; f < nf; f++)
-					out[o + f * stride] += oneFrameOneMask(t, tileAt + f * per, set.denseWeights(d), w, n);
+			final float[] wa = set.denseWeights(d);
+			if (nf == 4) {
+				fourFramesOneMask(t, tileAt, per, wa, w, n, spill);
+				for (int f = 0; f < 4; f++)
+					out[o + f * stride] += sum(spill, f * l, l) + tail(t, tileAt + f * per, wa, w, n);
+			} else
+				for (int f = 0; f < nf; f++) {
+					oneFrameOneMask(t, tileAt + f * per, wa, w, n, spill);
+					out[o + f * stride] += sum(spill, 0, 2 * l) + tail2(t, tileAt + f * per, wa, w, n);
+				}
 		}
 	}
 
-	private static void fourFramesTwoMasks(final float[] t, final int p, final int per, final float[] wa, final float[] wb,
-			final int q, final int n, final double[] out, final int oa, final int ob, final int stride) {
+	/** The products the vector loops of 4 frames leave: pixels from the last whole vector of {@code n} on. */
+	private static double tail(final float[] t, final int p, final float[] wa, final int q, final int n) {
+		double s = 0;
+		for (int x = S.loopBound(n); x < n; x++)
+			s += t[p + x] * wa[q + x];
+		return s;
+	}
+
+	/** The products the two-vector loops of one frame leave: pixels from the last whole pair of vectors on. */
+	private static double tail2(final float[] t, final int p, final float[] wa, final int q, final int n) {
+		double s = 0;
+		for (int x = n - n % (2 * S.length()); x < n; x++)
+			s += t[p + x] * wa[q + x];
+		return s;
+	}
+
+	/** Frames at {@code p + f * per} ({@code f < 4}) times masks {@code wa}, {@code wb}: vectors 0-3 and 4-7 of spill. */
+	private static void fourFramesTwoMasks(final float[] t, final int p, final int per, final float[] wa,
+			final float[] wb, final int q, final int n, final float[] spill) {
 		FloatVector a0 = FloatVector.zero(S);
 		FloatVector a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
 		final int bound = S.loopBound(n);
-		int x = 0;
 		final int step = lanes;
-		for (; x < bound; x += step) {
+		for (int x = 0; x < bound; x += step) {
 			final FloatVector va = FloatVector.fromArray(S, wa, q + x);
 			final FloatVector vb = FloatVector.fromArray(S, wb, q + x);
 			final FloatVector t0 = FloatVector.fromArray(S, t, p + x);
@@ -117,72 +161,49 @@ final class VectorMaskKernels {
 			b2 = t2.fma(vb, b2);
 			b3 = t3.fma(vb, b3);
 		}
-		double sa0 = a0.reduceLanes(VectorOperators.ADD), sa1 = a1.reduceLanes(VectorOperators.ADD);
-		double sa2 = a2.reduceLanes(VectorOperators.ADD), sa3 = a3.reduceLanes(VectorOperators.ADD);
-		double sb0 = b0.reduceLanes(VectorOperators.ADD), sb1 = b1.reduceLanes(VectorOperators.ADD);
-		double sb2 = b2.reduceLanes(VectorOperators.ADD), sb3 = b3.reduceLanes(VectorOperators.ADD);
-		for (; x < n; x++) {
-			final float va = wa[q + x];
-			final float vb = wb[q + x];
-			final int i = p + x;
-			sa0 += t[i] * va;
-			sa1 += t[i + per] * va;
-			sa2 += t[i + 2 * per] * va;
-			sa3 += t[i + 3 * per] * va;
-			sb0 += t[i] * vb;
-			sb1 += t[i + per] * vb;
-			sb2 += t[i + 2 * per] * vb;
-			sb3 += t[i + 3 * per] * vb;
-		}
-		out[oa] += sa0;
-		out[oa + stride] += sa1;
-		out[oa + 2 * stride] += sa2;
-		out[oa + 3 * stride] += sa3;
-		out[ob] += sb0;
-		out[ob + stride] += sb1;
-		out[ob + 2 * stride] += sb2;
-		out[ob + 3 * stride] += sb3;
+		final int l = S.length();
+		a0.intoArray(spill, 0);
+		a1.intoArray(spill, l);
+		a2.intoArray(spill, 2 * l);
+		a3.intoArray(spill, 3 * l);
+		b0.intoArray(spill, 4 * l);
+		b1.intoArray(spill, 5 * l);
+		b2.intoArray(spill, 6 * l);
+		b3.intoArray(spill, 7 * l);
 	}
 
+	/** Frames at {@code p + f * per} ({@code f < 4}) times mask {@code wa}: vectors 0-3 of spill. */
 	private static void fourFramesOneMask(final float[] t, final int p, final int per, final float[] wa, final int q,
-			final int n, final double[] out, final int oa, final int stride) {
+			final int n, final float[] spill) {
 		FloatVector a0 = FloatVector.zero(S);
 		FloatVector a1 = a0, a2 = a0, a3 = a0;
 		final int bound = S.loopBound(n);
-		int x = 0;
 		final int step = lanes;
-		for (; x < bound; x += step) {
+		for (int x = 0; x < bound; x += step) {
 			final FloatVector va = FloatVector.fromArray(S, wa, q + x);
 			a0 = FloatVector.fromArray(S, t, p + x).fma(va, a0);
 			a1 = FloatVector.fromArray(S, t, p + per + x).fma(va, a1);
 			a2 = FloatVector.fromArray(S, t, p + 2 * per + x).fma(va, a2);
 			a3 = FloatVector.fromArray(S, t, p + 3 * per + x).fma(va, a3);
 		}
-		double s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
-		double s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
-		for (; x < n; x++) {
-			final float va = wa[q + x];
-			final int i = p + x;
-			s0 += t[i] * va;
-			s1 += t[i + per] * va;
-			s2 += t[i + 2 * per] * va;
-			s3 += t[i + 3 * per] * va;
-		}
-		out[oa] += s0;
-		out[oa + stride] += s1;
-		out[oa + 2 * stride] += s2;
-		out[oa + 3 * stride] += s3;
+		final int l = S.length();
+		a0.intoArray(spill, 0);
+		a1.intoArray(spill, l);
+		a2.intoArray(spill, 2 * l);
+		a3.intoArray(spill, 3 * l);
 	}
 
+	/**
+	 * The frame at {@code p} times masks {@code wa}, {@code wb}, two accumulators per mask (one chain of dependent adds
+	 * would wait on each add's latency): vectors 0-1 and 2-3 of spill.
+	 */
 	private static void oneFrameTwoMasks(final float[] t, final int p, final float[] wa, final float[] wb, final int q,
-			final int n, final double[] out, final int oa, final int ob) {
+			final int n, final float[] spill) {
 		FloatVector a0 = FloatVector.zero(S);
 		FloatVector a1 = a0, b0 = a0, b1 = a0;
 		final int l = lanes;
 		final int bound = n - n % (2 * l);
-		int x = 0;
-		// two accumulators per mask: one chain of dependent adds would wait on each add's latency
-		for (; x < bound; x += 2 * l) {
+		for (int x = 0; x < bound; x += 2 * l) {
 			final FloatVector t0 = FloatVector.fromArray(S, t, p + x);
 			final FloatVector t1 = FloatVector.fromArray(S, t, p + x + l);
 			a0 = t0.fma(FloatVector.fromArray(S, wa, q + x), a0);
@@ -190,29 +211,24 @@ final class VectorMaskKernels {
 			b0 = t0.fma(FloatVector.fromArray(S, wb, q + x), b0);
 			b1 = t1.fma(FloatVector.fromArray(S, wb, q + x + l), b1);
 		}
-		double sa = a0.add(a1).reduceLanes(VectorOperators.ADD);
-		double sb = b0.add(b1).reduceLanes(VectorOperators.ADD);
-		for (; x < n; x++) {
-			sa += t[p + x] * wa[q + x];
-			sb += t[p + x] * wb[q + x];
-		}
-		out[oa] += sa;
-		out[ob] += sb;
+		a0.intoArray(spill, 0);
+		a1.intoArray(spill, l);
+		b0.intoArray(spill, 2 * l);
+		b1.intoArray(spill, 3 * l);
 	}
 
-	private static double oneFrameOneMask(final float[] t, final int p, final float[] wa, final int q, final int n) {
+	/** The frame at {@code p} times mask {@code wa}, two accumulators: vectors 0-1 of spill. */
+	private static void oneFrameOneMask(final float[] t, final int p, final float[] wa, final int q, final int n,
+			final float[] spill) {
 		FloatVector a0 = FloatVector.zero(S);
 		FloatVector a1 = a0;
 		final int l = lanes;
 		final int bound = n - n % (2 * l);
-		int x = 0;
-		for (; x < bound; x += 2 * l) {
+		for (int x = 0; x < bound; x += 2 * l) {
 			a0 = FloatVector.fromArray(S, t, p + x).fma(FloatVector.fromArray(S, wa, q + x), a0);
 			a1 = FloatVector.fromArray(S, t, p + x + l).fma(FloatVector.fromArray(S, wa, q + x + l), a1);
 		}
-		double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
-		for (; x < n; x++)
-			s += t[p + x] * wa[q + x];
-		return s;
+		a0.intoArray(spill, 0);
+		a1.intoArray(spill, l);
 	}
 }

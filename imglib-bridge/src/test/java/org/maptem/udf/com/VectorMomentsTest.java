@@ -1,19 +1,28 @@
 package org.maptem.udf.com;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.maptem.frames.Simd;
 import org.maptem.udf.masks.Mask;
 import org.maptem.udf.masks.MaskRaster;
 import org.maptem.udf.masks.Masks;
 
 /** {@link VectorMoments} against a naive double loop over the region's pixels. */
 class VectorMomentsTest {
+
+	@BeforeAll
+	static void vectorKernelsNeedTheVectorModule() {
+		// surefire's scalar-kernels run starts the JVM without it
+		assumeTrue(Simd.enabled(), "vector kernels are off in this JVM");
+	}
 
 	/** height, width, frames, first row and rows of the tile, region. */
 	static Stream<Arguments> cases() {

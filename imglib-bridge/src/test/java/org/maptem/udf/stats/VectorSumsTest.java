@@ -1,13 +1,22 @@
 package org.maptem.udf.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.maptem.frames.Simd;
 
 class VectorSumsTest {
+
+	@BeforeAll
+	static void vectorKernelsNeedTheVectorModule() {
+		// surefire's scalar-kernels run starts the JVM without it
+		assumeTrue(Simd.enabled(), "vector kernels are off in this JVM");
+	}
 
 	@ParameterizedTest(name = "{0} frames of {1} pixels at offset {2}")
 	@CsvSource({ "1, 1, 0", "3, 7, 5", "4, 1024, 0", "9, 1001, 13", "16, 16384, 0", "5, 2050, 3" })
