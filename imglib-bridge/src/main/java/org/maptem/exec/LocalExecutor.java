@@ -6,9 +6,10 @@ import org.maptem.udf.UdfException;
  * Runs jobs on a thread pool in this JVM: one task per partition, tiles read once and handed to every UDF of the
  * job, partial results merged as partitions finish.
  *
- * <p>The first partition of a job is processed in two pieces when it holds more than four times
- * {@value #FIRST_PIECE_BYTES} bytes: its first MiB (whole tiles, at least one) is merged and reported on its own, so a
- * live view gets its first result after milliseconds, then the rest; every other partition is merged once.
+ * <p>The first partition of a job is processed in two pieces when it holds more than four times the first piece:
+ * its first tiles, {@value #FIRST_PIECE_BYTES} bytes of float32 values (one default tile), are merged and reported on
+ * their own, so a live view gets its first result after milliseconds, then the rest; every other partition is merged
+ * once.
  *
  * <p>Each job gets its own pool of {@link #threads()} daemon threads named {@code maptem-local-<job>-<n>}, shut
  * down when the job ends; the executor itself holds nothing and needs no closing. Thread-safe: several jobs may run
@@ -17,8 +18,8 @@ import org.maptem.udf.UdfException;
 public final class LocalExecutor implements Executor {
 
 	/**
-	 * Stored bytes of the first piece of a job's first partition, merged and reported on its own so the first partial
-	 * result comes after a few milliseconds rather than after a whole partition (256 MiB by default).
+	 * Decoded (float32) bytes of the first piece of a job's first partition, merged and reported on its own so the
+	 * first partial result comes after a few milliseconds rather than after a whole partition (256 MiB by default).
 	 */
 	static final long FIRST_PIECE_BYTES = 1L << 20;
 

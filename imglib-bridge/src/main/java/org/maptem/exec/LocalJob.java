@@ -137,12 +137,13 @@ final class LocalJob implements JobHandle {
 	}
 
 	/**
-	 * Frames of {@code p}'s first piece: whole tiles of about {@code bytes} stored bytes, or 0 (no piece) when the
-	 * partition is less than four pieces long.
+	 * Frames of {@code p}'s first piece: whole tiles of about {@code bytes} of float32 values (at least one tile), or 0
+	 * (no piece) when the partition is less than four pieces long. Decoded rather than stored bytes, so the piece
+	 * costs the kernels the same time whatever the dtype.
 	 */
 	private int firstPiece(final Partition p, final long bytes) {
 		final long tile = plan.framesPerTile();
-		final long frames = Math.max(tile, Math.max(1, bytes / meta.frameBytes()) / tile * tile);
+		final long frames = Math.max(tile, Math.max(1, bytes / (4L * meta.framePixels())) / tile * tile);
 		return 4 * frames <= p.frameCount() ? (int) frames : 0;
 	}
 
