@@ -32,10 +32,12 @@ import org.slf4j.LoggerFactory;
 /**
  * One job on a {@link LocalExecutor}: its pool, its merged results and its state.
  *
- * <p>Every partition task reads its tiles into a per-thread float buffer (through the job's {@link TileCorrector},
- * which applies the corrections once for all UDFs), calls every UDF, then merges under
- * {@link #lock}, where progress is updated and the listener called. The first failure or a cancel stops the other
- * tasks between tiles; the pool is shut down after submission, so its threads end when the last task returns.
+ * <p>Every partition task opens the partition's frames once and reads its tiles into a per-thread float buffer (through
+ * the job's {@link TileCorrector}, which applies the corrections once for all UDFs), calls every UDF, then merges under
+ * {@link #lock}, where progress is updated and the listener called. The job's first partition, when long, is merged in
+ * two pieces (see {@link LocalExecutor}); each piece has its own zero-filled partial results, as if it were a partition
+ * of its own, so UDFs see nothing new. The first failure or a cancel stops the other tasks between tiles; the pool is
+ * shut down after submission, so its threads end when the last task returns.
  */
 final class LocalJob implements JobHandle {
 
@@ -75,7 +77,10 @@ final class LocalJob implements JobHandle {
 	private int partitionsDone;
 	private long bytesDone;
 
-	private LocalJob(final Job job, final PartialResultListener listener, final int threads) {
+	/** Frames of the first partition merged on their own before the rest (0: none). */
+	private final int firstPiece;
+
+	private LocalJob(final Job job, final PartialResultListener listener, final int threads, final long firstPieceBytes) {
 		this.dataset = job.dataset();
 		this.meta = dataset.meta();
 		this.udfs = job.udfs();
@@ -105,6 +110,9 @@ final class LocalJob implements JobHandle {
 			}
 		}
 		bytesTotal = frames * meta.frameBytes();
+		// a PartitionUdf must see its partitions whole, so the first one is not cut into an early piece for it
+		final boolean wholePartitions = udfs.stream().anyMatch(u -> u instanceof org.maptem.udf.PartitionUdf);
+		firstPiece = work.isEmpty() || wholePartitions ? 0 : firstPiece(work.get(0), firstPieceBytes);
 		final int tileValues = tileValues(Math.min(plan.framesPerTile(), maxFrames));
 		tileBuffers = ThreadLocal.withInitial(() -> new float[tileValues]);
 		progress = new Progress(0, work.size(), 0, bytesTotal, 0);
@@ -119,14 +127,26 @@ final class LocalJob implements JobHandle {
 	}
 
 	/** Checks and starts {@code job}. @throws UdfException for bad parameters, before any thread starts */
-	static LocalJob start(final Job job, final PartialResultListener listener, final int threads) {
-		final LocalJob j = new LocalJob(job, listener, threads);
+	static LocalJob start(final Job job, final PartialResultListener listener, final int threads,
+			final long firstPieceBytes) {
+		final LocalJob j = new LocalJob(job, listener, threads, firstPieceBytes);
 		LOG.info("job {}: {} on {}, {} partitions, {} threads", j.id, j.names(), j.meta, j.work.size(),
 				j.pool.getCorePoolSize());
 		for (final Partition p : j.work)
 			j.pool.execute(() -> j.process(p));
 		j.pool.shutdown();
 		return j;
+	}
+
+	/**
+	 * Frames of {@code p}'s first piece: whole tiles of about {@code bytes} of float32 values (at least one tile), or 0
+	 * (no piece) when the partition is less than four pieces long. Decoded rather than stored bytes, so the piece
+	 * costs the kernels the same time whatever the dtype.
+	 */
+	private int firstPiece(final Partition p, final long bytes) {
+		final long tile = plan.framesPerTile();
+		final long frames = Math.max(tile, Math.max(1, bytes / (4L * meta.framePixels())) / tile * tile);
+		return 4 * frames <= p.frameCount() ? (int) frames : 0;
 	}
 
 	private int tileValues(final int frames) {
@@ -141,25 +161,11 @@ final class LocalJob implements JobHandle {
 	private void process(final Partition p) {
 		if (stopping)
 			return;
-		try {
-			final Results[] partial = new Results[udfs.size()];
-			for (int i = 0; i < partial.length; i++)
-				partial[i] = Results.forPartition(udfs.get(i).name(), meta, specs.get(i), p.firstFrame(), p.frameCount());
-			final float[] buffer = tileBuffers.get();
-			long frames = 0;
-			try (FrameSource source = dataset.open(p)) {
-				long f = roi == null ? p.firstFrame() : roi.nextIn(p.firstFrame());
-				while (f >= 0 && f < p.endFrame()) {
-					final long runEnd = roi == null ? p.endFrame() : Math.min(p.endFrame(), roi.nextOut(f));
-					if (!processRun(source, f, runEnd, buffer, partial))
-						return;
-					frames += runEnd - f;
-					f = roi == null ? runEnd : roi.nextIn(runEnd);
-				}
-			}
-			for (int i = 0; i < partial.length; i++)
-				endPartition(udfs.get(i), partial[i], taskData[i]);
-			merge(p, partial, frames);
+		try (FrameSource source = dataset.open(p)) {
+			final long split = p.index() == work.get(0).index() && firstPiece > 0 ? p.firstFrame() + firstPiece : p.firstFrame();
+			if (split > p.firstFrame() && !processPiece(p, source, p.firstFrame(), split, false))
+				return;
+			processPiece(p, source, split, p.endFrame(), true);
 		} catch (final UdfException | LayoutException e) {
 			fail(e);
 		} catch (final RuntimeException e) {
@@ -168,6 +174,31 @@ final class LocalJob implements JobHandle {
 		} catch (final Throwable e) {
 			fail(e);
 		}
+	}
+
+	/**
+	 * Runs frames {@code [from, to)} of {@code p} through the UDFs into fresh partial results and merges them;
+	 * {@code last}: they complete the partition. False when the job stopped meanwhile.
+	 */
+	private boolean processPiece(final Partition p, final FrameSource source, final long from, final long to,
+			final boolean last) {
+		final Results[] partial = new Results[udfs.size()];
+		for (int i = 0; i < partial.length; i++)
+			partial[i] = Results.forPartition(udfs.get(i).name(), meta, specs.get(i), from, (int) (to - from));
+		final float[] buffer = tileBuffers.get();
+		long frames = 0;
+		long f = roi == null ? from : roi.nextIn(from);
+		while (f >= 0 && f < to) {
+			final long runEnd = roi == null ? to : Math.min(to, roi.nextOut(f));
+			if (!processRun(source, f, runEnd, buffer, partial))
+				return false;
+			frames += runEnd - f;
+			f = roi == null ? runEnd : roi.nextIn(runEnd);
+		}
+		for (int i = 0; i < partial.length; i++)
+			endPartition(udfs.get(i), partial[i], taskData[i]);
+		merge(p, partial, frames, last);
+		return true;
 	}
 
 	/** Feeds frames {@code [start, end)} tile by tile to every UDF; false when the job stopped meanwhile. */
@@ -202,7 +233,7 @@ final class LocalJob implements JobHandle {
 		udf.processTile(tile, data, partial, (T) taskData);
 	}
 
-	private void merge(final Partition p, final Results[] partial, final long frames) {
+	private void merge(final Partition p, final Results[] partial, final long frames, final boolean partitionDone) {
 		synchronized (lock) {
 			if (state != State.RUNNING)
 				return;
@@ -212,12 +243,13 @@ final class LocalJob implements JobHandle {
 				merged.get(i).copyNavFrom(partial[i], roi);
 				u.postprocess(merged.get(i));
 			}
-			partitionsDone++;
+			if (partitionDone)
+				partitionsDone++;
 			bytesDone += frames * meta.frameBytes();
 			final Progress now = new Progress(partitionsDone, work.size(), bytesDone, bytesTotal,
 					System.nanoTime() - startNanos);
 			progress = now;
-			LOG.debug("job {}: partition {} merged, {}", id, p.index(), now);
+			LOG.debug("job {}: partition {} {}, {}", id, p.index(), partitionDone ? "merged" : "first piece merged", now);
 			listener.partialResult(view, now);
 			if (state == State.RUNNING && partitionsDone == work.size()) {
 				state = State.DONE;

@@ -3,7 +3,7 @@ package org.maptem.exec;
 /**
  * How far a job has come. Bytes count stored bytes of the frames processed (inside the ROI).
  *
- * @param partitionsDone  partitions merged so far
+ * @param partitionsDone  partitions merged completely so far (a first piece merged early does not count)
  * @param partitionsTotal partitions the job processes (those with at least one ROI frame)
  * @param bytesDone       stored bytes of the frames merged so far
  * @param bytesTotal      stored bytes of every frame the job processes

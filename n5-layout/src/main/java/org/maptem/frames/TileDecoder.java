@@ -23,11 +23,17 @@ import org.maptem.dataset.DType;
  * <p>Packed 12-bit data holds two values in three bytes, low bits first:
  * {@code v0 = b0 | (b1 & 0x0F) << 8}, {@code v1 = (b1 >>> 4) | b2 << 4}; an odd last value takes {@code b0} and the
  * low nibble of {@code b1}.
+ *
+ * <p>16-bit and packed 12-bit values are widened by {@link VectorDecoder} when {@link Simd#enabled()}: C2 does not
+ * vectorise int-to-float conversions, and the scalar loops convert about one value per cycle.
  */
 public final class TileDecoder {
 
 	/** Elements per chunk: a 32 KiB chunk of int or float, within the L1 data cache. */
 	static final int CHUNK = 8192;
+
+	/** Whether integers are widened by {@link VectorDecoder}. */
+	private final boolean vectors;
 
 	/** Scratch chunks, allocated on first use: a decoder for float32 tiles needs none of them. */
 	private byte[] bytes;
@@ -35,6 +41,18 @@ public final class TileDecoder {
 	private int[] ints;
 	private float[] floats;
 	private double[] doubles;
+
+	/** A decoder using the vector loops when {@link Simd#enabled()}. */
+	public TileDecoder() {
+		this(Simd.enabled());
+	}
+
+	/** A decoder using the vector loops only when {@code vectors} (which needs {@link Simd#enabled()}); for tests. */
+	TileDecoder(final boolean vectors) {
+		if (vectors && !Simd.enabled())
+			throw new IllegalStateException("vector loops asked for, but " + Simd.class.getName() + " is not enabled");
+		this.vectors = vectors;
+	}
 
 	/**
 	 * Decodes {@code count} elements of type {@code type} starting at byte {@code pos} of {@code src} (whose byte
@@ -80,11 +98,12 @@ public final class TileDecoder {
 				final int n = Math.min(CHUNK, count - i);
 				v.get(i, shorts, 0, n);
 				final int o = dstOff + i;
+				final int done = vectors ? VectorDecoder.shorts(shorts, n, signed, dst, o) : 0;
 				if (signed)
-					for (int k = 0; k < n; k++)
+					for (int k = done; k < n; k++)
 						dst[o + k] = shorts[k];
 				else
-					for (int k = 0; k < n; k++)
+					for (int k = done; k < n; k++)
 						dst[o + k] = shorts[k] & 0xFFFF;
 			}
 		}
@@ -116,7 +135,9 @@ public final class TileDecoder {
 				src.get(pos + (int) type.bytesFor(i), bytes, 0, nb);
 				final int o = dstOff + i;
 				final int pairs = n / 2;
-				for (int k = 0, j = 0; k < pairs; k++, j += 3) {
+				// the vector loop unpacks a multiple of 8 values, so the scalar one starts on a whole pair
+				final int done = vectors ? VectorDecoder.packed12(bytes, n, dst, o) / 2 : 0;
+				for (int k = done, j = 3 * done; k < pairs; k++, j += 3) {
 					final int b1 = bytes[j + 1] & 0xFF;
 					dst[o + 2 * k] = (bytes[j] & 0xFF) | (b1 & 0x0F) << 8;
 					dst[o + 2 * k + 1] = (b1 >>> 4) | (bytes[j + 2] & 0xFF) << 4;
@@ -201,8 +222,9 @@ public final class TileDecoder {
 	}
 
 	private byte[] bytes() {
+		// room for a whole packed chunk plus the 4 bytes a vector step reads past its 12
 		if (bytes == null)
-			bytes = new byte[CHUNK * 3 / 2 + 2];
+			bytes = new byte[CHUNK * 3 / 2 + 16];
 		return bytes;
 	}
 

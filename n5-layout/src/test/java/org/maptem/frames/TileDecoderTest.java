@@ -2,6 +2,7 @@ package org.maptem.frames;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -102,6 +103,27 @@ class TileDecoderTest {
 				assertEquals(want, d[DST_OFF + i], type + " " + order + " value " + i + " (float " + f[DST_OFF + i] + ")");
 		}
 		assertEquals((float) FrameFixtures.naiveDecode(src, POS, count - 1, type), f[DST_OFF + count - 1]);
+	}
+
+	@ParameterizedTest(name = "{0} {1} direct={2}")
+	@MethodSource("typesOrdersBuffers")
+	void scalarLoopsDecodeLikeANaivePerElementLoop(final DType type, final ByteOrder order, final boolean direct) {
+		// the fallback for JVMs without the vector module, on runs with partial chunks and odd tails
+		final int count = TileDecoder.CHUNK + 13;
+		final ByteBuffer src = input(type, order, direct, 45, count);
+		final float[] f = new float[DST_OFF + count];
+		new TileDecoder(false).decode(src, POS, count, type, f, DST_OFF);
+		for (int i = 0; i < count; i++) {
+			final float want = (float) FrameFixtures.naiveDecode(src, POS, i, type);
+			if (Float.compare(want, f[DST_OFF + i]) != 0)
+				assertEquals(want, f[DST_OFF + i], type + " " + order + " value " + i);
+		}
+	}
+
+	@Test
+	void testsRunTheVectorLoops() {
+		// surefire starts test JVMs with --add-modules jdk.incubator.vector, so the tests above cover the vector path
+		assertTrue(Simd.enabled(), "vector kernels are off in the test JVM");
 	}
 
 	@Test

@@ -33,11 +33,18 @@ final class BenchCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "read",
-			description = "Which benchmark: read (default).")
+			description = "Which benchmark: read (default), engine (sum, masks, CoM on float32, uint16, packed 12-bit) or all.")
 	String what;
 
-	@Option(names = "--size-mib", paramLabel = "MIB", defaultValue = "1024", description = "Cached dataset size (default ${DEFAULT-VALUE}).")
-	long sizeMiB;
+	@Option(names = "--size-mib", paramLabel = "MIB",
+			description = "Cached dataset size (default 1024 for read, the engine benchmark's own ~2 GiB for engine).")
+	void sizeMiB(final long mib) {
+		sizeMiB = mib;
+		sizeGiven = true;
+	}
+
+	long sizeMiB = 1024;
+	boolean sizeGiven;
 
 	@Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
 	Integer threads;
@@ -60,9 +67,29 @@ final class BenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		if (!"read".equals(what))
-			throw new LayoutException("bench: unknown benchmark '" + what + "': expected read");
+		if (!List.of("read", "engine", "all").contains(what))
+			throw new LayoutException("bench: unknown benchmark '" + what + "': expected read, engine or all");
 		final Path d = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"), "maptem-bench");
+		final List<BenchRow> rows = new ArrayList<>();
+		if (!"engine".equals(what))
+			rows.addAll(read(d));
+		if (!"read".equals(what)) {
+			org.maptem.bench.EngineBench.Options e = org.maptem.bench.EngineBench.Options.defaults().withRepeats(repeats);
+			if (sizeGiven)
+				e = e.withBytes(sizeMiB << 20);
+			if (threads != null)
+				e = e.withThreads(threads);
+			spec.commandLine().getErr().println("bench engine: built-in UDFs through the local executor, " + e.threads()
+					+ " threads, median of " + e.repeats() + " passes...");
+			rows.addAll(org.maptem.bench.EngineBench.run(d, e));
+		}
+		print(rows);
+		if (json != null)
+			writeJson(rows, json);
+		return 0;
+	}
+
+	private List<BenchRow> read(final Path d) throws IOException {
 		ReadBench.Options o = ReadBench.Options.defaults().withBytes(sizeMiB << 20).withRepeats(repeats);
 		if (threads != null)
 			o = o.withThreads(threads);
@@ -70,11 +97,7 @@ final class BenchCommand implements Callable<Integer> {
 			o = o.withLargerThanRam(largeGiB << 30, 3);
 		spec.commandLine().getErr().println("bench read: " + sizeMiB + " MiB of 128×128 frames in " + d + ", " + o.threads()
 				+ " threads, median of " + o.repeats() + " passes after warm-up...");
-		final List<BenchRow> rows = new ArrayList<>(ReadBench.run(d, o));
-		print(rows);
-		if (json != null)
-			writeJson(rows, json);
-		return 0;
+		return ReadBench.run(d, o);
 	}
 
 	private void print(final List<BenchRow> rows) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.dataset.Tile;
+import org.maptem.frames.Simd;
 import org.maptem.udf.BufferSpec;
 import org.maptem.udf.BufferType;
 import org.maptem.udf.Results;
@@ -237,6 +238,10 @@ public final class CenterOfMassUdf extends Udf<CenterOfMassUdf.Region> {
 		final int r0 = Math.max(rowStart, disk.firstRow());
 		final int r1 = Math.min(rowStart + tile.sigRows(), disk.endRow());
 		final int first = partial.navIndex(tile.firstFrame());
+		if (Simd.enabled()) {
+			VectorMoments.add(data, tile.frameCount(), rowStart, tile.sigRows(), width, disk, columns, sum, mx, my, first);
+			return;
+		}
 		for (int f = 0; f < tile.frameCount(); f++) {
 			double s = 0;
 			double sx = 0;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.dataset.Tile;
+import org.maptem.frames.Simd;
 import org.maptem.udf.BufferSpec;
 import org.maptem.udf.BufferType;
 import org.maptem.udf.Results;
@@ -17,8 +18,9 @@ import org.maptem.udf.UdfException;
  * <p>Buffer {@code "intensity"}: NAV, FLOAT64, shape {@code navShape + [maskCount]} (mask index fastest), or just
  * {@code navShape} for a single mask (a virtual image), in data units times mask weight; NaN outside the ROI. Binary
  * masks (disk, ring, point, rect, polygon) and sparse masks are summed over their row segments only, each segment's
- * sum times its weight; dense weighted masks (gradients, weight images) in pairs by a blocked kernel (see
- * {@code MaskKernels}).
+ * sum times its weight; dense weighted masks (gradients, weight images) all together by a blocked kernel: vector
+ * registers for 4 frames × 2 masks at a time when {@link Simd#enabled()} ({@code VectorMaskKernels}), pairs of
+ * masks with scalar accumulators otherwise ({@code MaskKernels}).
  *
  * <pre>{@code
  * ApplyMasksUdf bf = ApplyMasksUdf.of(Masks.disk(64, 64, 10), Masks.ring(64, 64, 20, 60));
@@ -26,7 +28,7 @@ import org.maptem.udf.UdfException;
  * double[] v = r.get(bf).buffer("intensity").doubles(); // v[frame * 2 + mask]
  * }</pre>
  */
-public final class ApplyMasksUdf extends Udf<MaskRaster[]> {
+public final class ApplyMasksUdf extends Udf<MaskSet> {
 
 	private static final long serialVersionUID = 1L;
 
@@ -64,7 +66,7 @@ public final class ApplyMasksUdf extends Udf<MaskRaster[]> {
 	}
 
 	@Override
-	public MaskRaster[] taskData(final DatasetMeta meta) {
+	public MaskSet taskData(final DatasetMeta meta) {
 		final MaskRaster[] rasters = new MaskRaster[masks.size()];
 		for (int i = 0; i < rasters.length; i++) {
 			try {
@@ -73,32 +75,33 @@ public final class ApplyMasksUdf extends Udf<MaskRaster[]> {
 				throw new UdfException("ApplyMasksUdf: parameter 'masks[" + i + "]': " + e.getMessage(), e);
 			}
 		}
-		return rasters;
+		return new MaskSet(rasters);
 	}
 
 	@Override
-	public void processTile(final Tile tile, final float[] data, final Results partial, final MaskRaster[] rasters) {
+	public void processTile(final Tile tile, final float[] data, final Results partial, final MaskSet set) {
 		final double[] out = partial.buffer(INTENSITY).doubles();
-		final int k = rasters.length;
+		final int k = set.size();
 		final int pos = partial.navIndex(tile.firstFrame()) * k;
 		final int frames = tile.frameCount();
 		final int rowStart = tile.sigRowStart();
 		final int rows = tile.sigRows();
 		final int width = tile.sigWidth();
-		int pending = -1;
-		for (int m = 0; m < k; m++) {
-			final MaskRaster r = rasters[m];
-			if (!r.dense()) {
-				MaskKernels.segments(data, frames, rowStart, rows, width, r, out, pos + m, k);
-			} else if (pending < 0) {
-				pending = m;
-			} else {
-				MaskKernels.densePair(data, frames, rowStart, rows, width, rasters[pending], r, out, pos + pending,
-						pos + m, k);
-				pending = -1;
-			}
+		for (int m = 0; m < k; m++)
+			if (!set.raster(m).dense())
+				MaskKernels.segments(data, frames, rowStart, rows, width, set.raster(m), out, pos + m, k);
+		if (set.denseCount() == 0)
+			return;
+		if (Simd.enabled()) {
+			VectorMaskKernels.dense(data, frames, rowStart, rows, width, set, out, pos, k);
+			return;
 		}
-		if (pending >= 0)
-			MaskKernels.dense(data, frames, rowStart, rows, width, rasters[pending], out, pos + pending, k);
+		int d = 0;
+		for (; d + 2 <= set.denseCount(); d += 2)
+			MaskKernels.densePair(data, frames, rowStart, rows, width, set.raster(set.denseIndex(d)),
+					set.raster(set.denseIndex(d + 1)), out, pos + set.denseIndex(d), pos + set.denseIndex(d + 1), k);
+		if (d < set.denseCount())
+			MaskKernels.dense(data, frames, rowStart, rows, width, set.raster(set.denseIndex(d)), out,
+					pos + set.denseIndex(d), k);
 	}
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.dataset.Tile;
+import org.maptem.frames.Simd;
 import org.maptem.udf.BufferSpec;
 import org.maptem.udf.BufferType;
 import org.maptem.udf.Results;
@@ -40,6 +41,10 @@ public final class SumUdf extends Udf<Void> {
 		final double[] sum = partial.buffer(INTENSITY).doubles();
 		final int per = tile.sigRows() * tile.sigWidth();
 		final int offset = tile.sigRowStart() * tile.sigWidth();
+		if (Simd.enabled()) {
+			VectorSums.addFrames(data, tile.frameCount(), per, sum, offset);
+			return;
+		}
 		// pixel blocks keep their accumulators in L1 while every frame of the tile is added
 		for (int b = 0; b < per; b += BLOCK) {
 			final int end = Math.min(per, b + BLOCK);

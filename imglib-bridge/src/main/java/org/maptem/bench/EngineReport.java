@@ -1,0 +1,62 @@
+package org.maptem.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one run of {@link EngineBench} measured: its options, the frame count and JVM, and the rows (the limit
+ * first).
+ *
+ * @param options what was asked for
+ * @param frames  frames of every file (128 × 128 pixels)
+ * @param jvm     {@code java.vm.version} of the run
+ * @param rows    the limit, then every UDF × dtype in the order run
+ */
+public record EngineReport(EngineBench.Options options, long frames, String jvm, List<EngineRow> rows) {
+
+	public EngineReport {
+		rows = List.copyOf(rows);
+	}
+
+	/**
+	 * The rows as {@link BenchRow}s: every row with its ratio to the limit, then, for dtypes other than float32, one
+	 * row per UDF named {@code "<udf>, values/s vs float32"} whose MiB/s are float32-equivalent (values per second
+	 * times 4 bytes) and whose ratio is to the same UDF on float32 data.
+	 */
+	public List<BenchRow> benchRows() {
+		final List<BenchRow> out = new ArrayList<>();
+		for (final EngineRow r : rows)
+			out.add(r.toBenchRow());
+		for (final EngineRow r : rows)
+			if (!r.dtype().equals("float32"))
+				out.add(new BenchRow(r.name() + ", values/s vs float32", r.dtype(),
+						r.valuesRatioToFloat32() * float32Rate(r.name()), r.valuesRatioToFloat32()));
+		return out;
+	}
+
+	/** MiB/s of the float32 row of UDF {@code name}: every run has one, since float32 runs for every UDF. */
+	private double float32Rate(final String name) {
+		for (final EngineRow r : rows)
+			if (r.name().equals(name) && r.dtype().equals("float32"))
+				return r.mibPerS();
+		throw new IllegalStateException("no float32 row for " + name);
+	}
+
+	/** A Markdown table of the rows with a line saying what was run. */
+	public String markdown() {
+		final StringBuilder b = new StringBuilder();
+		b.append(String.format(Locale.ROOT,
+				"MapTEM engine benchmark: %d frames of 128 × 128 (%d MiB float32), %d threads, median of %d passes, JVM %s%n%n",
+				frames, frames * 128 * 128 * 4 >> 20, options.threads(), options.repeats(), jvm));
+		b.append("| UDF | dtype | MiB/s | ratio to limit | values/s vs float32 | first partial (ms) | MiB per CPU-s |\n");
+		b.append("|---|---|---:|---:|---:|---:|---:|\n");
+		for (final EngineRow r : rows)
+			b.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.2f | %s | %s | %.0f |%n", r.name(), r.dtype(),
+					r.mibPerS(), r.ratioToLimit(), r.dtype().equals("float32") ? "" : String.format(Locale.ROOT, "%.2f",
+							r.valuesRatioToFloat32()),
+					Double.isNaN(r.firstPartialMillis()) ? "" : String.format(Locale.ROOT, "%.0f", r.firstPartialMillis()),
+					r.mibPerCpuSecond()));
+		return b.toString();
+	}
+}

@@ -1,0 +1,234 @@
+package org.maptem.udf.masks;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The dense-mask kernel of {@link ApplyMasksUdf} on the incubating Vector API, used when
+ * {@link org.maptem.frames.Simd#enabled()}; loading this class needs the {@code jdk.incubator.vector} module.
+ *
+ * <p>All dense masks of a {@link MaskSet} are applied together, blocked for the registers and the caches: the tile
+ * is walked in runs of pixels any dense mask covers (whole rows joined into one run), each run in chunks of
+ * {@value #CHUNK} pixels, whose weights stay in the L2 cache while every frame of the tile is applied; for a chunk of four
+ * frames, which stays in the L1 cache, every pair of masks is applied with eight vector accumulators (4 frames × 2
+ * masks), so each vector of pixels and of weights is loaded once for eight fused multiply-adds. Accumulators are float
+ * lanes over one chunk (at most {@code CHUNK / lanes} products each), then added to the double results, which keeps
+ * sums of counts exact and rounding far below the result's precision. Stateless and thread-safe.
+ */
+final class VectorMaskKernels {
+
+	/** Pixels summed in float lanes before the lanes go to double. */
+	static final int CHUNK = 1024;
+
+	private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+	/**
+	 * The vector length, read from a non-final field on purpose: with a stride C2 cannot see as a constant, it does not
+	 * unroll the pixel loops, whose eight accumulators then stay in registers. Unrolled copies of the loop spill them
+	 * to the stack, which made the 4 × 2 kernel about a third slower on JDK 17.
+	 */
+	private static int lanes = S.length();
+
+	private VectorMaskKernels() {
+	}
+
+	/**
+	 * Sum of {@code n} floats from {@code a[from]} in index order, in double. Vector accumulators are stored and summed
+	 * this way rather than by {@code reduceLanes}, which leaves the order open: the JIT's order differs from the
+	 * interpreter's, so results would change in their last bits as the JIT warms up.
+	 */
+	private static double sum(final float[] a, final int from, final int n) {
+		double s = 0;
+		for (int i = from; i < from + n; i++)
+			s += a[i];
+		return s;
+	}
+
+	/**
+	 * Adds the weighted sums of every dense mask of {@code set} over the tile's frames to {@code out}: frame {@code i}
+	 * of the tile and mask {@code m} (result index) go to {@code out[pos + m + i * stride]}.
+	 *
+	 * @param t        the tile: {@code frames} frames of {@code rows × width} values, its first row detector row
+	 *                 {@code rowStart}
+	 */
+	static void dense(final float[] t, final int frames, final int rowStart, final int rows, final int width,
+			final MaskSet set, final double[] out, final int pos, final int stride) {
+		final int r0 = Math.max(rowStart, set.firstDenseRow());
+		final int r1 = Math.min(rowStart + rows, set.endDenseRow());
+		final int per = rows * width;
+		// where accumulators are stored to be summed: eight vectors
+		final float[] spill = new float[8 * S.length()];
+		for (int r = r0; r < r1;) {
+			final int c0 = set.denseColumnStart(r);
+			final int c1 = set.denseColumnEnd(r);
+			int rEnd = r + 1;
+			if (c0 >= c1) {
+				r = rEnd;
+				continue;
+			}
+			// consecutive whole rows are contiguous in the tile and in the weights: one run
+			if (c0 == 0 && c1 == width)
+				while (rEnd < r1 && set.denseColumnStart(rEnd) == 0 && set.denseColumnEnd(rEnd) == width)
+					rEnd++;
+			final int length = (rEnd - r - 1) * width + c1 - c0;
+			final int tileRun = (r - rowStart) * width + c0;
+			final int weightRun = r * width + c0;
+			// frames innermost: a chunk's weights stay in the L2 cache for every frame of the tile
+			for (int s = 0; s < length; s += CHUNK)
+				for (int i = 0; i < frames; i += 4)
+					chunk(t, i * per + tileRun + s, per, Math.min(4, frames - i), weightRun + s, Math.min(CHUNK, length - s),
+							set, out, pos + i * stride, stride, spill);
+			r = rEnd;
+		}
+	}
+
+	/** Every dense mask over {@code n} pixels of {@code nf} frames starting at {@code tileAt}, weights at {@code w}. */
+	private static void chunk(final float[] t, final int tileAt, final int per, final int nf, final int w, final int n,
+			final MaskSet set, final double[] out, final int outAt, final int stride, final float[] spill) {
+		final int masks = set.denseCount();
+		final int l = S.length();
+		int d = 0;
+		for (; d + 2 <= masks; d += 2) {
+			final int oa = outAt + set.denseIndex(d);
+			final int ob = outAt + set.denseIndex(d + 1);
+			if (nf == 4) {
+				fourFramesTwoMasks(t, tileAt, per, set.denseWeights(d), set.denseWeights(d + 1), w, n, spill);
+				for (int f = 0; f < 4; f++) {
+					out[oa + f * stride] += sum(spill, f * l, l) + tail(t, tileAt + f * per, set.denseWeights(d), w, n);
+					out[ob + f * stride] += sum(spill, (4 + f) * l, l)
+							+ tail(t, tileAt + f * per, set.denseWeights(d + 1), w, n);
+				}
+			} else
+				for (int f = 0; f < nf; f++) {
+					oneFrameTwoMasks(t, tileAt + f * per, set.denseWeights(d), set.denseWeights(d + 1), w, n, spill);
+					out[oa + f * stride] += sum(spill, 0, 2 * l)
+							+ tail2(t, tileAt + f * per, set.denseWeights(d), w, n);
+					out[ob + f * stride] += sum(spill, 2 * l, 2 * l)
+							+ tail2(t, tileAt + f * per, set.denseWeights(d + 1), w, n);
+				}
+		}
+		if (d < masks) {
+			final int o = outAt + set.denseIndex(d);
+			final float[] wa = set.denseWeights(d);
+			if (nf == 4) {
+				fourFramesOneMask(t, tileAt, per, wa, w, n, spill);
+				for (int f = 0; f < 4; f++)
+					out[o + f * stride] += sum(spill, f * l, l) + tail(t, tileAt + f * per, wa, w, n);
+			} else
+				for (int f = 0; f < nf; f++) {
+					oneFrameOneMask(t, tileAt + f * per, wa, w, n, spill);
+					out[o + f * stride] += sum(spill, 0, 2 * l) + tail2(t, tileAt + f * per, wa, w, n);
+				}
+		}
+	}
+
+	/** The products the vector loops of 4 frames leave: pixels from the last whole vector of {@code n} on. */
+	private static double tail(final float[] t, final int p, final float[] wa, final int q, final int n) {
+		double s = 0;
+		for (int x = S.loopBound(n); x < n; x++)
+			s += t[p + x] * wa[q + x];
+		return s;
+	}
+
+	/** The products the two-vector loops of one frame leave: pixels from the last whole pair of vectors on. */
+	private static double tail2(final float[] t, final int p, final float[] wa, final int q, final int n) {
+		double s = 0;
+		for (int x = n - n % (2 * S.length()); x < n; x++)
+			s += t[p + x] * wa[q + x];
+		return s;
+	}
+
+	/** Frames at {@code p + f * per} ({@code f < 4}) times masks {@code wa}, {@code wb}: vectors 0-3 and 4-7 of spill. */
+	private static void fourFramesTwoMasks(final float[] t, final int p, final int per, final float[] wa,
+			final float[] wb, final int q, final int n, final float[] spill) {
+		FloatVector a0 = FloatVector.zero(S);
+		FloatVector a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+		final int bound = S.loopBound(n);
+		final int step = lanes;
+		for (int x = 0; x < bound; x += step) {
+			final FloatVector va = FloatVector.fromArray(S, wa, q + x);
+			final FloatVector vb = FloatVector.fromArray(S, wb, q + x);
+			final FloatVector t0 = FloatVector.fromArray(S, t, p + x);
+			final FloatVector t1 = FloatVector.fromArray(S, t, p + per + x);
+			final FloatVector t2 = FloatVector.fromArray(S, t, p + 2 * per + x);
+			final FloatVector t3 = FloatVector.fromArray(S, t, p + 3 * per + x);
+			a0 = t0.fma(va, a0);
+			a1 = t1.fma(va, a1);
+			a2 = t2.fma(va, a2);
+			a3 = t3.fma(va, a3);
+			b0 = t0.fma(vb, b0);
+			b1 = t1.fma(vb, b1);
+			b2 = t2.fma(vb, b2);
+			b3 = t3.fma(vb, b3);
+		}
+		final int l = S.length();
+		a0.intoArray(spill, 0);
+		a1.intoArray(spill, l);
+		a2.intoArray(spill, 2 * l);
+		a3.intoArray(spill, 3 * l);
+		b0.intoArray(spill, 4 * l);
+		b1.intoArray(spill, 5 * l);
+		b2.intoArray(spill, 6 * l);
+		b3.intoArray(spill, 7 * l);
+	}
+
+	/** Frames at {@code p + f * per} ({@code f < 4}) times mask {@code wa}: vectors 0-3 of spill. */
+	private static void fourFramesOneMask(final float[] t, final int p, final int per, final float[] wa, final int q,
+			final int n, final float[] spill) {
+		FloatVector a0 = FloatVector.zero(S);
+		FloatVector a1 = a0, a2 = a0, a3 = a0;
+		final int bound = S.loopBound(n);
+		final int step = lanes;
+		for (int x = 0; x < bound; x += step) {
+			final FloatVector va = FloatVector.fromArray(S, wa, q + x);
+			a0 = FloatVector.fromArray(S, t, p + x).fma(va, a0);
+			a1 = FloatVector.fromArray(S, t, p + per + x).fma(va, a1);
+			a2 = FloatVector.fromArray(S, t, p + 2 * per + x).fma(va, a2);
+			a3 = FloatVector.fromArray(S, t, p + 3 * per + x).fma(va, a3);
+		}
+		final int l = S.length();
+		a0.intoArray(spill, 0);
+		a1.intoArray(spill, l);
+		a2.intoArray(spill, 2 * l);
+		a3.intoArray(spill, 3 * l);
+	}
+
+	/**
+	 * The frame at {@code p} times masks {@code wa}, {@code wb}, two accumulators per mask (one chain of dependent adds
+	 * would wait on each add's latency): vectors 0-1 and 2-3 of spill.
+	 */
+	private static void oneFrameTwoMasks(final float[] t, final int p, final float[] wa, final float[] wb, final int q,
+			final int n, final float[] spill) {
+		FloatVector a0 = FloatVector.zero(S);
+		FloatVector a1 = a0, b0 = a0, b1 = a0;
+		final int l = lanes;
+		final int bound = n - n % (2 * l);
+		for (int x = 0; x < bound; x += 2 * l) {
+			final FloatVector t0 = FloatVector.fromArray(S, t, p + x);
+			final FloatVector t1 = FloatVector.fromArray(S, t, p + x + l);
+			a0 = t0.fma(FloatVector.fromArray(S, wa, q + x), a0);
+			a1 = t1.fma(FloatVector.fromArray(S, wa, q + x + l), a1);
+			b0 = t0.fma(FloatVector.fromArray(S, wb, q + x), b0);
+			b1 = t1.fma(FloatVector.fromArray(S, wb, q + x + l), b1);
+		}
+		a0.intoArray(spill, 0);
+		a1.intoArray(spill, l);
+		b0.intoArray(spill, 2 * l);
+		b1.intoArray(spill, 3 * l);
+	}
+
+	/** The frame at {@code p} times mask {@code wa}, two accumulators: vectors 0-1 of spill. */
+	private static void oneFrameOneMask(final float[] t, final int p, final float[] wa, final int q, final int n,
+			final float[] spill) {
+		FloatVector a0 = FloatVector.zero(S);
+		FloatVector a1 = a0;
+		final int l = lanes;
+		final int bound = n - n % (2 * l);
+		for (int x = 0; x < bound; x += 2 * l) {
+			a0 = FloatVector.fromArray(S, t, p + x).fma(FloatVector.fromArray(S, wa, q + x), a0);
+			a1 = FloatVector.fromArray(S, t, p + x + l).fma(FloatVector.fromArray(S, wa, q + x + l), a1);
+		}
+		a0.intoArray(spill, 0);
+		a1.intoArray(spill, l);
+	}
+}

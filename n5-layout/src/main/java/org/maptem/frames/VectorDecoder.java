@@ -1,0 +1,86 @@
+package org.maptem.frames;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The vector loops of {@link TileDecoder}: integers widened to float eight at a time. Only called when
+ * {@link Simd#enabled()}; loading this class needs the {@code jdk.incubator.vector} module.
+ *
+ * <p>Each method converts the leading multiple of eight values and returns how many it converted; the caller decodes
+ * the rest with its scalar loop. Stateless and thread-safe.
+ */
+final class VectorDecoder {
+
+	private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
+	private static final VectorSpecies<Short> S128 = ShortVector.SPECIES_128;
+	private static final VectorSpecies<Integer> I256 = IntVector.SPECIES_256;
+	private static final VectorSpecies<Float> F256 = FloatVector.SPECIES_256;
+
+	/**
+	 * Byte {@code 4k + b} of the shuffled vector: the little-endian 16-bit word holding packed value {@code 2k + b / 2}:
+	 * bytes {@code 3k, 3k+1} for the even value, {@code 3k+1, 3k+2} for the odd one.
+	 */
+	private static final VectorShuffle<Byte> PAIRS_TO_WORDS;
+	/** Odd 16-bit lanes: their value is the word's top 12 bits, the even ones' the low 12 bits. */
+	private static final VectorMask<Short> ODD;
+
+	static {
+		final int[] idx = new int[16];
+		final boolean[] odd = new boolean[8];
+		for (int k = 0; k < 4; k++) {
+			idx[4 * k] = 3 * k;
+			idx[4 * k + 1] = 3 * k + 1;
+			idx[4 * k + 2] = 3 * k + 1;
+			idx[4 * k + 3] = 3 * k + 2;
+			odd[2 * k + 1] = true;
+		}
+		PAIRS_TO_WORDS = VectorShuffle.fromArray(B128, idx, 0);
+		ODD = VectorMask.fromArray(S128, odd, 0);
+	}
+
+	private VectorDecoder() {
+	}
+
+	/** Lanes of the platform's preferred float vector. */
+	static int preferredFloatLanes() {
+		return FloatVector.SPECIES_PREFERRED.length();
+	}
+
+	/**
+	 * Widens {@code src[0 .. n)} (16-bit, unsigned unless {@code signed}) to {@code dst[off ...]}; returns the count
+	 * converted, {@code n} rounded down to a multiple of 8.
+	 */
+	static int shorts(final short[] src, final int n, final boolean signed, final float[] dst, final int off) {
+		final int end = n & ~7;
+		for (int k = 0; k < end; k += 8) {
+			IntVector v = (IntVector) ShortVector.fromArray(S128, src, k).convertShape(VectorOperators.S2I, I256, 0);
+			if (!signed)
+				v = v.lanewise(VectorOperators.AND, 0xFFFF);
+			((FloatVector) v.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, off + k);
+		}
+		return end;
+	}
+
+	/**
+	 * Unpacks 12-bit values (two per three bytes, low bits first; see {@link TileDecoder}) from {@code bytes[0 ...]}
+	 * to {@code dst[off ...]}, at most {@code n}; returns the count unpacked, a multiple of 8. Each step reads 16 bytes
+	 * for 12, so it stops where fewer than 16 bytes are left in {@code bytes}.
+	 */
+	static int packed12(final byte[] bytes, final int n, final float[] dst, final int off) {
+		int k = 0;
+		for (int j = 0; k + 8 <= n && j + 16 <= bytes.length; k += 8, j += 12) {
+			final ShortVector w = ByteVector.fromArray(B128, bytes, j).rearrange(PAIRS_TO_WORDS).reinterpretAsShorts();
+			final ShortVector v = w.lanewise(VectorOperators.AND, (short) 0x0FFF)
+					.blend(w.lanewise(VectorOperators.LSHR, 4), ODD);
+			((FloatVector) v.convertShape(VectorOperators.S2F, F256, 0)).intoArray(dst, off + k);
+		}
+		return k;
+	}
+}
