@@ -33,11 +33,14 @@ final class VectorMaskKernels {
 	}
 
 	/**
-	 * Sum of {@code n} floats from {@code a[from]} in index order, in double. Vector accumulators are stored and summed
+	 * Sum of {@code n} floats from {@code a[from]} in a fixed order, in double. Vector accumulators are stored and summed
 	 * this way rather than by {@code reduceLanes}, which leaves the order open: the JIT's order differs from the
 	 * interpreter's, so results would change in their last bits as the JIT warms up.
 	 */
 	private static double sum(final float[] a, final int from, final int n) {
+		if (n == 8) // pairwise: three dependent adds instead of eight
+			return (((double) a[from] + a[from + 1]) + ((double) a[from + 2] + a[from + 3]))
+					+ (((double) a[from + 4] + a[from + 5]) + ((double) a[from + 6] + a[from + 7]));
 		double s = 0;
 		for (int i = from; i < from + n; i++)
 			s += a[i];
