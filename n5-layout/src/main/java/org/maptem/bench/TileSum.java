@@ -4,13 +4,13 @@ package org.maptem.bench;
  * The reduction every benchmarked read path feeds its tiles to: a sum with eight independent float accumulators,
  * which the JIT can keep in vector registers (one accumulator would serialise every addition).
  */
-final class TileSum {
+public final class TileSum {
 
 	private TileSum() {
 	}
 
 	/** Sum of {@code t[0 .. n)}, accumulated in eight float lanes and combined in double. */
-	static double sum(final float[] t, final int n) {
+	public static double sum(final float[] t, final int n) {
 		float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
 		int i = 0;
 		for (; i + 8 <= n; i += 8) {
