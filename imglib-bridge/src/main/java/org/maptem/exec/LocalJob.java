@@ -162,7 +162,8 @@ final class LocalJob implements JobHandle {
 		if (stopping)
 			return;
 		try (FrameSource source = dataset.open(p)) {
-			final long split = p.index() == work.get(0).index() && firstPiece > 0 ? p.firstFrame() + firstPiece : p.firstFrame();
+			final boolean twoPieces = firstPiece > 0 && p.index() == work.get(0).index();
+			final long split = twoPieces ? p.firstFrame() + firstPiece : p.firstFrame();
 			if (split > p.firstFrame() && !processPiece(p, source, p.firstFrame(), split, false))
 				return;
 			processPiece(p, source, split, p.endFrame(), true);
