@@ -20,6 +20,7 @@ import org.maptem.dataset.Partition;
 import org.maptem.dataset.Tile;
 import org.maptem.dataset.TilePlan;
 import org.maptem.frames.FrameSource;
+import org.maptem.frames.Simd;
 import org.maptem.udf.BufferSpec;
 import org.maptem.udf.Results;
 import org.maptem.udf.Roi;
@@ -139,13 +140,12 @@ final class LocalJob implements JobHandle {
 	}
 
 	/**
-	 * Frames of {@code p}'s first piece: whole tiles of about {@code bytes} of float32 values (at least one tile), or 0
-	 * (no piece) when the partition is less than four pieces long. Decoded rather than stored bytes, so the piece
+	 * Frames of {@code p}'s first piece: about {@code bytes} of float32 values (at least one frame),
+	 * or 0 (no piece) when the partition is less than four pieces long. Decoded rather than stored bytes, so the piece
 	 * costs the kernels the same time whatever the dtype.
 	 */
 	private int firstPiece(final Partition p, final long bytes) {
-		final long tile = plan.framesPerTile();
-		final long frames = Math.max(tile, Math.max(1, bytes / (4L * meta.framePixels())) / tile * tile);
+		final long frames = Math.max(1, bytes / (4L * meta.framePixels()));
 		return 4 * frames <= p.frameCount() ? (int) frames : 0;
 	}
 
@@ -164,7 +164,10 @@ final class LocalJob implements JobHandle {
 		try (FrameSource source = dataset.open(p)) {
 			final boolean twoPieces = firstPiece > 0 && p.index() == work.get(0).index();
 			final long split = twoPieces ? p.firstFrame() + firstPiece : p.firstFrame();
-			if (split > p.firstFrame() && !processPiece(p, source, p.firstFrame(), split, false))
+			// the first piece takes the scalar loops: C1 compiles them within milliseconds, whereas the vector kernels
+			// run interpreted, hundreds of times slower, until C2 compiles them (first job of a fresh JVM)
+			if (split > p.firstFrame()
+					&& !Simd.scalarWhile(() -> processPiece(p, source, p.firstFrame(), split, false)))
 				return;
 			processPiece(p, source, split, p.endFrame(), true);
 		} catch (final UdfException | LayoutException e) {

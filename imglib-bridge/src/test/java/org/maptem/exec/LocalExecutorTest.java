@@ -10,7 +10,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.maptem.dataset.DType;
+import org.maptem.dataset.DatasetMeta;
+import org.maptem.dataset.Tile;
 import org.maptem.dataset.TilePlan;
+import org.maptem.frames.Simd;
+import org.maptem.udf.BufferSpec;
+import org.maptem.udf.BufferType;
+import org.maptem.udf.Results;
+import org.maptem.udf.Udf;
 import org.maptem.udf.ArrayDataset;
 import org.maptem.udf.UdfException;
 import org.maptem.udf.stats.SumSigUdf;
@@ -85,5 +92,33 @@ class LocalExecutorTest extends ExecutorContract {
 				(soFar, p) -> seen.add(p));
 		assertEquals(2, seen.size(), "6-frame pieces (whole tiles of 2): 24 frames needed, 21 there");
 		assertEquals(1, seen.get(0).partitionsDone());
+	}
+
+	@Test
+	void theFirstPieceTakesTheScalarLoopsAndTheRestWhatTheJvmOffers() {
+		final ArrayDataset d = ArrayDataset.counts(new long[] { 6, 7 }, 13, 11, 100, 21, DType.FLOAT32)
+				.withPartitionFrames(21);
+		final SimdSeen seen = new SimdSeen();
+		final JobResults r = new LocalExecutor(1, 3 * d.meta().frameBytes())
+				.run(Job.of(d, seen).withTilePlan(new TilePlan(2, 13)));
+		final double[] v = r.get(seen).buffer("vectors").doubles();
+		for (int f = 0; f < v.length; f++)
+			assertEquals(f < 3 ? 0 : Simd.available() ? 1 : 0, v[f], "frame " + f);
+	}
+
+	/** Records per frame whether {@link Simd#enabled()} held when its tile was processed. */
+	private static final class SimdSeen extends Udf<Void> {
+		private static final long serialVersionUID = 1L;
+		@Override
+		public List<BufferSpec> buffers(final DatasetMeta meta) {
+			return List.of(BufferSpec.nav("vectors", BufferType.FLOAT64));
+		}
+
+		@Override
+		public void processTile(final Tile tile, final float[] data, final Results partial, final Void taskData) {
+			final double[] out = partial.buffer("vectors").doubles();
+			for (int i = 0; i < tile.frameCount(); i++)
+				out[partial.navIndex(tile.firstFrame() + i)] = Simd.enabled() ? 1 : 0;
+		}
 	}
 }

@@ -15,19 +15,45 @@ import org.slf4j.LoggerFactory;
  * <p>Enabled when the module is in the boot layer, the platform is little-endian, the preferred float vector has at
  * least 8 lanes (AVX2 or wider; narrower vectors gain too little), and the system property {@code maptem.simd} is not
  * {@code false} (to compare both paths). Decided once per JVM.
+ *
+ * <p>A thread may also ask for the scalar loops for a while ({@link #scalarWhile}): the vector kernels run
+ * interpreted, hundreds of times slower, until C2 has compiled them, whereas the scalar loops are compiled by C1
+ * within milliseconds; the local executor computes a job's first small piece this way so its first partial result
+ * comes quickly even in a fresh JVM.
  */
 public final class Simd {
 
 	private static final Logger LOG = LoggerFactory.getLogger(Simd.class);
 	private static final String MODULE = "jdk.incubator.vector";
 	private static final boolean ENABLED = decide();
+	/** Threads inside {@link #scalarWhile}: how deep. */
+	private static final ThreadLocal<int[]> SCALAR_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
 	private Simd() {
 	}
 
-	/** True when the vector kernels are used. */
+	/** True when the vector kernels are used on this thread now. */
 	public static boolean enabled() {
+		return ENABLED && SCALAR_DEPTH.get()[0] == 0;
+	}
+
+	/** True when this JVM can run the vector kernels, whatever the current thread asked for. */
+	public static boolean available() {
 		return ENABLED;
+	}
+
+	/**
+	 * Runs {@code work} on this thread with {@link #enabled()} false, so every kernel it calls takes its scalar loop;
+	 * returns what {@code work} returns. Kernels decide per call (per tile), so objects made before keep working.
+	 */
+	public static boolean scalarWhile(final java.util.function.BooleanSupplier work) {
+		final int[] depth = SCALAR_DEPTH.get();
+		depth[0]++;
+		try {
+			return work.getAsBoolean();
+		} finally {
+			depth[0]--;
+		}
 	}
 
 	private static boolean decide() {

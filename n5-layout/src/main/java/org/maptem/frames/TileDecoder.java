@@ -32,7 +32,7 @@ public final class TileDecoder {
 	/** Elements per chunk: a 32 KiB chunk of int or float, within the L1 data cache. */
 	static final int CHUNK = 8192;
 
-	/** Whether integers are widened by {@link VectorDecoder}. */
+	/** Whether integers may be widened by {@link VectorDecoder}: when {@link Simd#enabled()} at each call too. */
 	private final boolean vectors;
 
 	/** Scratch chunks, allocated on first use: a decoder for float32 tiles needs none of them. */
@@ -44,12 +44,12 @@ public final class TileDecoder {
 
 	/** A decoder using the vector loops when {@link Simd#enabled()}. */
 	public TileDecoder() {
-		this(Simd.enabled());
+		this(Simd.available());
 	}
 
-	/** A decoder using the vector loops only when {@code vectors} (which needs {@link Simd#enabled()}); for tests. */
+	/** A decoder using the vector loops only when {@code vectors} (which needs {@link Simd#available()}); for tests. */
 	TileDecoder(final boolean vectors) {
-		if (vectors && !Simd.enabled())
+		if (vectors && !Simd.available())
 			throw new IllegalStateException("vector loops asked for, but " + Simd.class.getName() + " is not enabled");
 		this.vectors = vectors;
 	}
@@ -63,6 +63,8 @@ public final class TileDecoder {
 	public void decode(final ByteBuffer src, final int pos, final int count, final DType type, final float[] dst,
 			final int dstOff) {
 		Objects.checkFromIndexSize(dstOff, count, dst.length);
+		// per call: a thread may be inside Simd.scalarWhile
+		final boolean vectors = this.vectors && Simd.enabled();
 		switch (type) {
 		case FLOAT32 -> decodeFloat32(src, pos, count, dst, dstOff);
 		case FLOAT64 -> {
