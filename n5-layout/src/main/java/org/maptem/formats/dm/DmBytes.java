@@ -63,6 +63,7 @@ public final class DmBytes {
 		this.little = little;
 	}
 
+	/** A group of the given entries, alternately a label (String, empty for list items) and its {@link Node}. */
 	public static Group group(final Object... labelNodePairs) {
 		final List<Object[]> e = new ArrayList<>();
 		for (int i = 0; i < labelNodePairs.length; i += 2)

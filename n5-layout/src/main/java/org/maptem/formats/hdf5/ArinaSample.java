@@ -57,7 +57,7 @@ public final class ArinaSample implements FormatSample {
 		final int h = p.sigShape()[0];
 		final int w = p.sigShape()[1];
 		final Path master = dir.resolve("scan_master.h5");
-		final ChunkEncoders enc = new ChunkEncoders(0);
+		final ChunkEncoders enc = new ChunkEncoders(0); // LZ4 only: no deflater is made
 		final List<H5Writer.Filter> filters = List.of(new H5Writer.Filter(ChunkFilter.BITSHUFFLE, "bitshuffle",
 				new int[] { 0, 3, 2, 0, ChunkFilter.BITSHUFFLE_LZ4 }, chunk -> enc.bitshuffleLz4(chunk, 2)));
 		try (H5Writer m = new H5Writer(master)) {

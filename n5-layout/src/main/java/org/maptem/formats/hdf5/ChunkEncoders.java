@@ -8,9 +8,10 @@ import java.util.zip.Deflater;
  * Encoders of HDF5 chunk filters, the writing side of {@link ChunkFilter}, for files the benchmark samples write:
  * deflate (zlib stream) and bitshuffle+LZ4 in the layout of {@link org.maptem.formats.hdf5 the package
  * documentation}, with an LZ4 block compressor (greedy, one hash probe per position: it finds the long runs of zero
- * bytes of bit-transposed counting data, not the best compression). Not thread-safe: one instance per writer.
+ * bytes of bit-transposed counting data, not the best compression). Not thread-safe: one instance per writer;
+ * {@link #close()} frees the deflater's native memory.
  */
-final class ChunkEncoders {
+final class ChunkEncoders implements AutoCloseable {
 
 	private static final int MIN_MATCH = 4;
 	/** The LZ4 block format ends with at least 5 literals, and the last match starts at least 12 bytes before the end. */
@@ -20,17 +21,20 @@ final class ChunkEncoders {
 	private static final int MAX_OFFSET = 0xFFFF;
 
 	private final int[] table = new int[1 << HASH_LOG];
-	private final Deflater deflater;
+	private final int level;
+	private Deflater deflater;
 	private byte[] shuffled = new byte[0];
 	private byte[] out = new byte[0];
 
 	/** Encoders; deflate at {@code level} (0 to 9). */
 	ChunkEncoders(final int level) {
-		deflater = new Deflater(level);
+		this.level = level;
 	}
 
 	/** {@code chunk} as one zlib stream (HDF5 filter 1). */
 	byte[] deflate(final byte[] chunk) {
+		if (deflater == null)
+			deflater = new Deflater(level);
 		deflater.reset();
 		deflater.setInput(chunk);
 		deflater.finish();
@@ -159,5 +163,11 @@ final class ChunkEncoders {
 		for (int i = 0; i < n; i++)
 			b[at + i] = (byte) (v >>> (8 * (n - 1 - i)));
 		return at + n;
+	}
+
+	@Override
+	public void close() {
+		if (deflater != null)
+			deflater.end();
 	}
 }

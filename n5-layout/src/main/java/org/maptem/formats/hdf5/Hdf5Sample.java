@@ -65,8 +65,7 @@ public abstract class Hdf5Sample implements FormatSample {
 		@Override
 		public Path write(final Path dir, final SyntheticStem stem) throws IOException {
 			final Path file = dir.resolve("frames.h5");
-			final ChunkEncoders enc = new ChunkEncoders(4);
-			try (H5Writer w = new H5Writer(file)) {
+			try (ChunkEncoders enc = new ChunkEncoders(4); H5Writer w = new H5Writer(file)) {
 				w.chunked(w.root(), "data", DType.UINT16, shape(stem.params()), stem::encode,
 						List.of(new H5Writer.Filter(ChunkFilter.DEFLATE, "deflate", new int[] { 4 }, enc::deflate)));
 			}
