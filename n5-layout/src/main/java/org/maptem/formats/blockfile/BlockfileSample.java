@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.maptem.bench.FormatSample;
+import org.maptem.bench.SampleScan;
 import org.maptem.dataset.DType;
 import org.maptem.synth.SyntheticParams;
 import org.maptem.synth.SyntheticStem;
@@ -18,7 +19,7 @@ import org.maptem.synth.SyntheticStem;
  * (clamped to 255), then one record per frame ({@code AA 55}, u32 frame number, the pixels).
  *
  * <p>Blockfiles hold square frames on an {@code NY × NX} scan of at most 65535 positions per axis: the parameters
- * take the smaller requested side and the largest {@code NY × NX ≤ frames} with {@code NX = ⌈√frames⌉}. Counts are
+ * take the smaller requested side and the scan {@link SampleScan#of} chooses (at most 65535 per axis). Counts are
  * those of the default synthetic model with noise, at most about 190, inside uint8.
  */
 public final class BlockfileSample implements FormatSample {
@@ -35,10 +36,9 @@ public final class BlockfileSample implements FormatSample {
 
 	@Override
 	public SyntheticParams params(final long frames, final int height, final int width) {
-		final long nx = Math.min(0xFFFF, Math.max(1, (long) Math.ceil(Math.sqrt(frames))));
-		final long ny = Math.min(0xFFFF, Math.max(1, frames / nx));
 		final int side = Math.min(Math.min(height, width), 0xFFFF);
-		return SyntheticParams.builder().navShape(ny, nx).sigShape(side, side).dtype(DType.UINT8).noise(true).build();
+		return SyntheticParams.builder().navShape(SampleScan.of(frames, 0xFFFF)).sigShape(side, side).dtype(DType.UINT8)
+				.noise(true).build();
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.maptem.bench.FormatSample;
+import org.maptem.bench.SampleScan;
 import org.maptem.dataset.DType;
 import org.maptem.formats.dm.DmBytes.Num;
 import org.maptem.formats.dm.DmBytes.Streamed;
@@ -22,7 +23,7 @@ import org.maptem.synth.SyntheticStem;
  * maps straight from the file), DM dimensions {@code [det x, det y, scan x, scan y]} with their calibrations, and
  * microscope tags. Little-endian values; the frames are streamed into the data array by {@link DmBytes}.
  *
- * <p>Scan {@code NY × NX} with {@code NX = ⌈√frames⌉} and {@code NY = ⌊frames / NX⌋}. The variants are the
+ * <p>Scan {@code NY × NX} as {@link SampleScan#of} chooses it. The variants are the
  * registered subclasses, one per DM version.
  */
 public abstract class DmSample implements FormatSample {
@@ -46,9 +47,8 @@ public abstract class DmSample implements FormatSample {
 
 	@Override
 	public SyntheticParams params(final long frames, final int height, final int width) {
-		final long nx = Math.max(1, (long) Math.ceil(Math.sqrt(frames)));
-		final long ny = Math.max(1, frames / nx);
-		return SyntheticParams.builder().navShape(ny, nx).sigShape(height, width).dtype(DType.UINT16).noise(true).build();
+		return SyntheticParams.builder().navShape(SampleScan.of(frames, Integer.MAX_VALUE)).sigShape(height, width)
+				.dtype(DType.UINT16).noise(true).build();
 	}
 
 	@Override

@@ -19,7 +19,7 @@ import org.maptem.synth.SyntheticStem;
  * parameters {@code [0, 3, 2, 0, 2]}: default block size, LZ4), a given number of frames per file, and the ARINA
  * metadata file {@code scan.h5} whose {@code /STEM Metadata} gives the scan shape.
  *
- * <p>Scan {@code NY × NX} with {@code NX = ⌈√frames⌉} and {@code NY = ⌊frames / NX⌋}; 100000 frames per data file
+ * <p>Scan {@code NY × NX} as {@link org.maptem.bench.SampleScan#of} chooses it; 100000 frames per data file
  * (the ARINA default of one file per 100000 images).
  */
 public final class ArinaSample implements FormatSample {

@@ -74,7 +74,10 @@ final class ChunkEncoders implements AutoCloseable {
 		return Arrays.copyOf(out, o + tail);
 	}
 
-	/** Bit-transposes {@code m} elements (m a multiple of 8): bit k of byte b of element j to bit j % 8 of byte j / 8 of row 8b + k. */
+	/**
+	 * Bit-transposes {@code m} elements ({@code m} a multiple of 8): bit {@code k} of byte {@code b} of element
+	 * {@code j} goes to bit {@code j % 8} of byte {@code j / 8} of row {@code 8b + k}.
+	 */
 	static void transpose(final byte[] src, final int off, final int m, final int elemSize, final byte[] dst) {
 		final int rowBytes = m / 8;
 		for (int b = 0; b < elemSize; b++)
@@ -135,7 +138,10 @@ final class ChunkEncoders implements AutoCloseable {
 	/** Where the current sequence's token is. */
 	private int tokenAt;
 
-	/** The match nibble of the current token and the bytes after the offset for a match of {@code MIN_MATCH + matchExtra} bytes. */
+	/**
+	 * Sets the match nibble of the current token and writes the bytes after the offset, for a match of
+	 * {@code MIN_MATCH + matchExtra} bytes.
+	 */
 	private int matchLength(final byte[] dst, final int at, final int matchExtra) {
 		dst[tokenAt] |= (byte) Math.min(matchExtra, 15);
 		return extra(dst, at, matchExtra);

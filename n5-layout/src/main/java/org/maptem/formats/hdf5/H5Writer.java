@@ -275,7 +275,8 @@ final class H5Writer implements Closeable {
 			add(messages, types, GroupInfoMessage.createBasic());
 			add(messages, types, LinkInfoMessage.createBasic());
 			for (final Map.Entry<String, Object> c : g.children.entrySet()) {
-				messages.add(c.getValue() instanceof External x ? externalLink(c.getKey(), x) : hardLink(c.getKey(), write(c.getValue())));
+				final Object child = c.getValue();
+				messages.add(child instanceof External x ? externalLink(c.getKey(), x) : hardLink(c.getKey(), write(child)));
 				types.add(LINK);
 			}
 			attributes = g.attributes;

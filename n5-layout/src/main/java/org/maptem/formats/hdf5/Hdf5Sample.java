@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.maptem.bench.FormatSample;
+import org.maptem.bench.SampleScan;
 import org.maptem.dataset.DType;
 import org.maptem.synth.SyntheticParams;
 import org.maptem.synth.SyntheticStem;
 
 /**
  * HDF5 files for the per-format benchmark, streamed by {@link H5Writer}: uint16 frames on a 2D scan
- * {@code NY × NX} ({@code NX = ⌈√frames⌉}, {@code NY = ⌊frames / NX⌋}). Variants are the registered subclasses: a
+ * {@code NY × NX} (as {@link SampleScan#of} chooses it). Variants are the registered subclasses: a
  * generic contiguous 4D dataset, a generic one chunked frame by frame with gzip, and the Berkeley EMD layout; the
  * DECTRIS layout is {@link ArinaSample}.
  */
@@ -28,9 +29,8 @@ public abstract class Hdf5Sample implements FormatSample {
 	}
 
 	static SyntheticParams scanOf(final long frames, final int height, final int width) {
-		final long nx = Math.max(1, (long) Math.ceil(Math.sqrt(frames)));
-		final long ny = Math.max(1, frames / nx);
-		return SyntheticParams.builder().navShape(ny, nx).sigShape(height, width).dtype(DType.UINT16).noise(true).build();
+		return SyntheticParams.builder().navShape(SampleScan.of(frames, Integer.MAX_VALUE)).sigShape(height, width)
+				.dtype(DType.UINT16).noise(true).build();
 	}
 
 	/** The dataset shape {@code [NY, NX, h, w]}. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.maptem.bench.FormatSample;
+import org.maptem.bench.SampleScan;
 import org.maptem.dataset.DType;
 import org.maptem.synth.SyntheticParams;
 import org.maptem.synth.SyntheticStem;
@@ -20,7 +21,7 @@ import org.maptem.synth.SyntheticStem;
  * another (50-byte element header, rows from the bottom of the image up), then one time tag per element. No
  * {@code .emi} is written: the reader needs it only for the detector calibration.
  *
- * <p>Scan {@code NY × NX} with {@code NX = ⌈√frames⌉} and {@code NY = ⌊frames / NX⌋}.
+ * <p>Scan {@code NY × NX} as {@link SampleScan#of} chooses it.
  */
 public final class SerSample implements FormatSample {
 
@@ -38,9 +39,8 @@ public final class SerSample implements FormatSample {
 
 	@Override
 	public SyntheticParams params(final long frames, final int height, final int width) {
-		final long nx = Math.min(1 << 15, Math.max(1, (long) Math.ceil(Math.sqrt(frames))));
-		final long ny = Math.min(1 << 15, Math.max(1, frames / nx));
-		return SyntheticParams.builder().navShape(ny, nx).sigShape(height, width).dtype(DType.UINT16).noise(true).build();
+		return SyntheticParams.builder().navShape(SampleScan.of(frames, 1 << 15)).sigShape(height, width).dtype(DType.UINT16)
+				.noise(true).build();
 	}
 
 	@Override
