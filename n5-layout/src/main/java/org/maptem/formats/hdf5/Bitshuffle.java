@@ -210,6 +210,12 @@ final class Bitshuffle {
 				for (int j = 0; j < 8; j++) {
 					final long p0 = planes[j];
 					final long p1 = planes[8 + j];
+					if (p1 == 0) {
+						// values below 256, common in counting data: the high bytes stay 0
+						LONG.set(dst, out + 16 * j, spread8(p0));
+						LONG.set(dst, out + 16 * j + 8, spread8(p0 >>> 32));
+						continue;
+					}
 					LONG.set(dst, out + 16 * j, spread8(p0) | spread8(p1) << 8);
 					LONG.set(dst, out + 16 * j + 8, spread8(p0 >>> 32) | spread8(p1 >>> 32) << 8);
 				}
