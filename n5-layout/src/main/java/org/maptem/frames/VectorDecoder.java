@@ -18,6 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorDecoder {
 
+	private static final VectorSpecies<Byte> B64 = ByteVector.SPECIES_64;
 	private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
 	private static final VectorSpecies<Short> S128 = ShortVector.SPECIES_128;
 	private static final VectorSpecies<Integer> I256 = IntVector.SPECIES_256;
@@ -63,6 +64,21 @@ final class VectorDecoder {
 			IntVector v = (IntVector) ShortVector.fromArray(S128, src, k).convertShape(VectorOperators.S2I, I256, 0);
 			if (!signed)
 				v = v.lanewise(VectorOperators.AND, 0xFFFF);
+			((FloatVector) v.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, off + k);
+		}
+		return end;
+	}
+
+	/**
+	 * Widens {@code src[0 .. n)} (8-bit, unsigned unless {@code signed}) to {@code dst[off ...]}; returns the count
+	 * converted, {@code n} rounded down to a multiple of 8.
+	 */
+	static int bytes(final byte[] src, final int n, final boolean signed, final float[] dst, final int off) {
+		final int end = n & ~7;
+		for (int k = 0; k < end; k += 8) {
+			IntVector v = (IntVector) ByteVector.fromArray(B64, src, k).convertShape(VectorOperators.B2I, I256, 0);
+			if (!signed)
+				v = v.lanewise(VectorOperators.AND, 0xFF);
 			((FloatVector) v.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, off + k);
 		}
 		return end;
