@@ -25,16 +25,20 @@ final class VectorMaskKernels {
 
 	/**
 	 * Pixels summed in float lanes before the lanes go to double: 256 products per lane of 8. Larger chunks cost fewer
-	 * reductions (a 1024-pixel chunk with the same blocks was about a sixth slower) but would lose exact integer sums.
+	 * reductions (with 1024-pixel chunks, the same blocks ran about a tenth slower in a kernel benchmark) but would lose
+	 * exact integer sums.
 	 */
 	static final int CHUNK = 2048;
 
 	private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
 	/**
-	 * The vector length, read from a non-final field on purpose: with a stride C2 cannot see as a constant, it does not
-	 * unroll the pixel loops, whose eight or twelve accumulators then stay in registers. Unrolled copies of the loop
-	 * spill them to the stack, which made the 4 × 2 kernel about a third slower on JDK 17.
+	 * The vector length, read from a non-final field on purpose: with a stride C2 cannot see as a constant, the pixel
+	 * loops are not counted loops, so C2 neither unrolls them nor hoists their range checks, and each load stays after
+	 * its check, in source order: the eight or twelve accumulators then stay in registers. With a constant stride
+	 * (seen in the JDK 17 compiled code) C2 unrolled the 4 × 2 loop, spilling accumulators to the stack, which made it
+	 * about a third slower, and in the 4 × 3 loop it loads all seven vectors first, 19 live values for 16 registers, and
+	 * spills four accumulators on every step.
 	 */
 	private static int lanes = S.length();
 
