@@ -62,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--dir", paramLabel = "DIR", description = "Where benchmark data is cached (default: TMPDIR/maptem-bench).")
 	Path dir;
 
+	@Option(names = "--only", paramLabel = "TEXT", defaultValue = "",
+			description = "Engine benchmark: only the UDFs whose row name contains TEXT, e.g. '16 masks' (the limit always runs).")
+	String only;
+
 	@Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as JSON: [{name, dtype, mib_per_s, ratio_to_limit}].")
 	Path json;
 
@@ -80,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
 				e = e.withBytes(sizeMiB << 20);
 			if (threads != null)
 				e = e.withThreads(threads);
+			e = e.withOnly(only);
 			spec.commandLine().getErr().println("bench engine: built-in UDFs through the local executor, " + e.threads()
 					+ " threads, median of " + e.repeats() + " passes...");
 			final org.maptem.bench.EngineReport report = org.maptem.bench.EngineBench.measure(d, e);

@@ -19,7 +19,7 @@ import org.maptem.udf.UdfException;
  * {@code navShape} for a single mask (a virtual image), in data units times mask weight; NaN outside the ROI. Binary
  * masks (disk, ring, point, rect, polygon) and sparse masks are summed over their row segments only, each segment's
  * sum times its weight; dense weighted masks (gradients, weight images) all together by a blocked kernel: vector
- * registers for 4 frames × 2 masks at a time when {@link Simd#enabled()} ({@code VectorMaskKernels}), pairs of
+ * registers for 4 frames × 3 masks at a time when {@link Simd#enabled()} ({@code VectorMaskKernels}), pairs of
  * masks with scalar accumulators otherwise ({@code MaskKernels}).
  *
  * <pre>{@code

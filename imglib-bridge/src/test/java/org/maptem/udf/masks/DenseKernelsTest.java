@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.maptem.frames.Simd;
 
 /**
@@ -132,6 +133,64 @@ class DenseKernelsTest {
 			assertEquals(want[i], s[i], 1e-6 * scale[i] + 1e-9, "scalar, value " + i);
 			assertEquals(want[i], v[i], 1e-6 * scale[i] + 1e-9, "vector, value " + i);
 		}
+	}
+
+	/** Every mask count 1..17 with tile frame counts around the 4-frame block: all mask groups and frame tails. */
+	static Stream<Arguments> maskAndFrameCounts() {
+		final List<Arguments> out = new ArrayList<>();
+		for (int n = 1; n <= 17; n++)
+			for (final int frames : new int[] { 1, 3, 4, 6, 9 })
+				out.add(Arguments.of(n, frames));
+		return out.stream();
+	}
+
+	@ParameterizedTest(name = "{0} masks, {1} frames")
+	@MethodSource("maskAndFrameCounts")
+	void everyMaskCountAndFrameTailIsExactInTheVectorKernel(final int n, final int frames) {
+		// 21 × 19: rows of 19 and partly covered rows of 17 or fewer pixels, a row band of 9 rows from row 3
+		final int h = 21;
+		final int w = 19;
+		final Random r = new Random(n * 101 + frames);
+		final MaskRaster[] masks = masks(h, w, n, r, true);
+		final float[] t = tile(frames, 9, w, r, true);
+		assertExact(naive(t, frames, 3, 9, w, masks), vector(t, frames, 3, 9, w, masks), "vector");
+		assertExact(naive(t, frames, 3, 9, w, masks), scalar(t, frames, 3, 9, w, masks), "scalar");
+	}
+
+	@ParameterizedTest(name = "{0} masks")
+	@ValueSource(ints = { 1, 2, 3, 5, 7 })
+	void runsShorterThanAVectorAreSummedWhole(final int n) {
+		// every mask covers columns 1..3 of a 5-pixel-wide detector: runs of 3 pixels, one per row, none whole
+		final int h = 6;
+		final int w = 5;
+		final Random r = new Random(n);
+		final MaskRaster[] masks = new MaskRaster[n];
+		for (int m = 0; m < n; m++) {
+			final float[] wt = new float[h * w];
+			for (int y = 0; y < h; y++)
+				for (int x = 1; x < w - 1; x++)
+					wt[y * w + x] = (r.nextInt(9) - 4) / 4f + (x == 1 ? 2 : 0);
+			masks[m] = MaskRaster.dense(h, w, wt);
+		}
+		for (final int frames : new int[] { 2, 4, 5 }) {
+			final float[] t = tile(frames, h, w, r, true);
+			assertExact(naive(t, frames, 0, h, w, masks), vector(t, frames, 0, h, w, masks), "vector, " + frames + " frames");
+		}
+	}
+
+	@Test
+	void countsBelowTwoToTheSixteenSumExactlyOverManyChunks() {
+		// 65535 counts with weight 1 over 3 chunks of pixels: every float lane's partial sum stays below 2^24
+		final int w = 3 * VectorMaskKernels.CHUNK + 5;
+		final float[] ones = new float[w];
+		java.util.Arrays.fill(ones, 1);
+		final MaskRaster[] masks = { MaskRaster.dense(1, w, ones), MaskRaster.dense(1, w, ones),
+				MaskRaster.dense(1, w, ones) };
+		final float[] t = new float[5 * w];
+		java.util.Arrays.fill(t, 65535);
+		final double[] got = vector(t, 5, 0, 1, w, masks);
+		for (int i = 0; i < got.length; i++)
+			assertEquals(65535.0 * w, got[i], 0, "value " + i);
 	}
 
 	@Test
