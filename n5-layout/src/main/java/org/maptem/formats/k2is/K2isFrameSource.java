@@ -15,6 +15,7 @@ import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Partition;
 import org.maptem.dataset.Tile;
 import org.maptem.frames.FrameSource;
+import org.maptem.frames.Simd;
 import org.maptem.frames.Unmapper;
 
 /**
@@ -49,7 +50,7 @@ final class K2isFrameSource implements FrameSource {
 	private final ByteBuffer[] views;
 	private final long[] windowFirst;
 	private final long[] windowEnd;
-	private final byte[] scratch = new byte[CHUNK * K2Block.ROW_BYTES];
+	private final byte[] scratch = new byte[CHUNK * K2Block.ROW_BYTES + K2Vectors.SLACK];
 
 	/**
 	 * @param files       the 8 sector files in order
@@ -110,7 +111,9 @@ final class K2isFrameSource implements FrameSource {
 						b.get(block + K2Block.HEADER + (c0 - top) * K2Block.ROW_BYTES, rows, 0, n * K2Block.ROW_BYTES);
 						int o = i * perFrame + (c0 - r0) * K2Block.FRAME_WIDTH + s * K2Block.SECTOR_WIDTH
 								+ K2Block.COLS * (15 - c);
-						if (f != null)
+						if (f != null && Simd.enabled())
+							K2Vectors.rows(rows, n, f, o, K2Block.FRAME_WIDTH);
+						else if (f != null)
 							for (int p = 0, end = n * K2Block.ROW_BYTES; p < end; p += K2Block.ROW_BYTES, o += K2Block.FRAME_WIDTH)
 								row(rows, p, f, o);
 						else
