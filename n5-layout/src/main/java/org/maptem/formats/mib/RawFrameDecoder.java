@@ -25,7 +25,7 @@ import org.maptem.frames.Simd;
  * <li>Counter depth 24 on one chip: two 12-bit images in 16-bit words, high bits first; value = high·4096 + low,
  * each masked to 12 bits.</li>
  * </ul>
- * Words are copied out of the buffer in bulk (8 KiB chunks, or half a raw quad row) and unpacked from the copy, by
+ * Words are copied out of the buffer in bulk (8 KiB chunks, or the raw quad rows of a band) and unpacked from the copy, by
  * {@link RawVectors} eight values at a time when {@link Simd#enabled()}, else by scalar loops giving the same values.
  * One decoder per thread: it owns the scratch arrays.
  */
@@ -57,6 +57,8 @@ final class RawFrameDecoder {
 	private final int chip;
 	private final int chipRowBytes;
 	private final byte[] bytes;
+	/** The raw quad rows of one band, grown to the largest band read. */
+	private byte[] run;
 	private float[] row;
 
 	RawFrameDecoder(final FrameEncoding enc) {
@@ -66,7 +68,7 @@ final class RawFrameDecoder {
 		this.bits = enc.bits();
 		this.chip = enc.kind() == FrameEncoding.Kind.RAW_QUAD ? enc.sigHeight() / 2 : 0;
 		this.chipRowBytes = chip * bits / 8;
-		this.bytes = new byte[Math.max(8 * CHUNK_WORDS, 2 * chipRowBytes)];
+		this.bytes = new byte[8 * CHUNK_WORDS];
 	}
 
 	/**
@@ -75,6 +77,8 @@ final class RawFrameDecoder {
 	 */
 	void decode(final ByteBuffer buf, final int dataPos, final int rowStart, final int rows, final float[] dst,
 			final int off) {
+		if (rows <= 0)
+			return;
 		final int w = enc.sigWidth();
 		switch (enc.kind()) {
 		case RAW -> {
@@ -84,25 +88,42 @@ final class RawFrameDecoder {
 			for (int w0 = 0; w0 < words; w0 += CHUNK_WORDS) {
 				final int n = Math.min(CHUNK_WORDS, words - w0);
 				buf.get(first + 8 * w0, bytes, 0, 8 * n);
-				forward(bytes, 0, n, dst, off + w0 * per);
+				forward(bytes, 0, n, dst, off + w0 * per, Simd.enabled());
 			}
 		}
 		case RAW_QUAD -> {
-			// a frame row is half a raw row: chips 3 and 2 (top) or 1 and 0 (bottom) side by side in the file
+			// a frame row is half a raw row: chips 3 and 2 (top) or 1 and 0 (bottom) side by side in the file. The raw
+			// rows the band needs are one run (top rows y, bottom rows 2S-1-y), copied out at once.
 			final int s = chip;
 			final int words = chipRowBytes / 8;
 			final int rawRowBytes = 4 * chipRowBytes;
+			final int end = rowStart + rows;
+			int lo = Integer.MAX_VALUE;
+			int hi = -1;
+			if (rowStart < s) {
+				lo = rowStart;
+				hi = Math.min(end, s) - 1;
+			}
+			if (end > s) {
+				lo = Math.min(lo, 2 * s - end);
+				hi = Math.max(hi, 2 * s - 1 - Math.max(rowStart, s));
+			}
+			final int runBytes = (hi - lo + 1) * rawRowBytes;
+			if (run == null || run.length < runBytes)
+				run = new byte[runBytes];
+			buf.get(dataPos + lo * rawRowBytes, run, 0, runBytes);
+			final boolean vectors = Simd.enabled();
 			for (int i = 0; i < rows; i++) {
 				final int y = rowStart + i;
 				final int o = off + i * w;
 				if (y < s) {
-					buf.get(dataPos + y * rawRowBytes + 2 * chipRowBytes, bytes, 0, 2 * chipRowBytes);
-					forward(bytes, chipRowBytes, words, dst, o);
-					forward(bytes, 0, words, dst, o + s);
+					final int at = (y - lo) * rawRowBytes + 2 * chipRowBytes;
+					forward(run, at + chipRowBytes, words, dst, o, vectors);
+					forward(run, at, words, dst, o + s, vectors);
 				} else {
-					buf.get(dataPos + (2 * s - 1 - y) * rawRowBytes, bytes, 0, 2 * chipRowBytes);
-					reversed(bytes, chipRowBytes, words, dst, o + s - 1);
-					reversed(bytes, 0, words, dst, o + 2 * s - 1);
+					final int at = (2 * s - 1 - y - lo) * rawRowBytes;
+					reversed(run, at + chipRowBytes, words, dst, o + s - 1, vectors);
+					reversed(run, at, words, dst, o + 2 * s - 1, vectors);
 				}
 			}
 		}
@@ -131,10 +152,11 @@ final class RawFrameDecoder {
 
 	/**
 	 * Unpacks the {@code words} words at {@code b[bOff ...]} into {@code dst[off]}, {@code dst[off + 1]}, ...: with
-	 * {@link RawVectors} when {@link Simd#enabled()} (decided per call), else with the scalar loops; same values.
+	 * {@link RawVectors} when {@code vectors} ({@link Simd#enabled()}, asked once per frame), else with the scalar
+	 * loops; same values.
 	 */
-	private void forward(final byte[] b, final int bOff, final int words, final float[] dst, final int off) {
-		final boolean vectors = Simd.enabled();
+	private void forward(final byte[] b, final int bOff, final int words, final float[] dst, final int off,
+			final boolean vectors) {
 		switch (bits) {
 		case 1 -> {
 			if (vectors)
@@ -156,8 +178,8 @@ final class RawFrameDecoder {
 	}
 
 	/** Unpacks the {@code words} words at {@code b[bOff ...]} into {@code dst[end]}, {@code dst[end - 1]}, ... */
-	private void reversed(final byte[] b, final int bOff, final int words, final float[] dst, final int end) {
-		final boolean vectors = Simd.enabled();
+	private void reversed(final byte[] b, final int bOff, final int words, final float[] dst, final int end,
+			final boolean vectors) {
 		switch (bits) {
 		case 1 -> {
 			if (vectors)
