@@ -1,6 +1,7 @@
 package org.maptem.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * {@code min(h, w) / 8} at the frame centre. After warm-up passes (which also pull the files into the page cache),
  * the limit, the reference and every format are timed in turn, {@code repeats} times; medians are reported as MiB of
  * stored bytes (every file of the format, headers included) per second, the ratio to the limit, and the values per
- * second relative to the float32 reference (number for number: a value is one decoded pixel).
+ * second relative to the float32 reference (number for number: a value is one decoded pixel), also per CPU-second
+ * of the whole process (steadier than wall time on a shared machine).
  *
  * <p>Every pass is checked: the mask sums of three frames (first, middle, last) must equal a direct sum of the
  * synthetic frame ({@link SyntheticStem#frame}) over the disk, and each format must give the same results on every
@@ -220,6 +222,7 @@ public final class FormatBench {
 		try {
 			final double[] limitRates = new double[o.repeats()];
 			final double[][] rates = new double[cases.size()][o.repeats()];
+			final double[][] cpuRates = new double[cases.size()][o.repeats()];
 			final double[] checksums = new double[cases.size()];
 			Arrays.fill(checksums, Double.NaN);
 			double limitTotal = Double.NaN;
@@ -234,11 +237,15 @@ public final class FormatBench {
 				limitTotal = total;
 				for (int i = 0; i < cases.size(); i++) {
 					final Case c = cases.get(i);
+					final long c0 = processCpuNanos();
 					final long s0 = System.nanoTime();
 					final double[] v = runOnce(engine, c);
 					final long s1 = System.nanoTime();
-					if (pass >= 0)
+					final long c1 = processCpuNanos();
+					if (pass >= 0) {
 						rates[i][pass] = c.storedBytes() / MIB / ((s1 - s0) * 1e-9);
+						cpuRates[i][pass] = c1 > c0 ? c.storedBytes() / MIB / ((c1 - c0) * 1e-9) : Double.NaN;
+					}
 					checksums[i] = check(c, v, checksums[i]);
 				}
 			}
@@ -247,16 +254,20 @@ public final class FormatBench {
 			final Case ref = cases.get(0);
 			final DatasetMeta rm = ref.dataset().meta();
 			rows.add(new FormatRow("limit: raw LE float32, mmap, 8-lane sum", "float32 LE", rm.frameCount(),
-					rm.sigHeight(), rm.sigWidth(), limitBytes, limitRate, 1, Double.NaN));
+					rm.sigHeight(), rm.sigWidth(), limitBytes, limitRate, 1, Double.NaN, Double.NaN));
 			final double refValues = EngineBench.median(rates[0], o.repeats()) / ref.storedBytes() * rm.frameCount()
 					* rm.framePixels();
+			final double refCpuValues = EngineBench.median(cpuRates[0], o.repeats()) / ref.storedBytes()
+					* rm.frameCount() * rm.framePixels();
 			for (int i = 0; i < cases.size(); i++) {
 				final Case c = cases.get(i);
 				final DatasetMeta m = c.dataset().meta();
 				final double rate = EngineBench.median(rates[i], o.repeats());
 				final double values = rate / c.storedBytes() * m.frameCount() * m.framePixels();
+				final double cpuValues = EngineBench.median(cpuRates[i], o.repeats()) / c.storedBytes() * m.frameCount()
+						* m.framePixels();
 				rows.add(new FormatRow(c.name(), c.storage(), m.frameCount(), m.sigHeight(), m.sigWidth(), c.storedBytes(),
-						rate, rate / limitRate, values / refValues));
+						rate, rate / limitRate, values / refValues, cpuValues / refCpuValues));
 			}
 			for (final FormatRow r : rows)
 				LOG.info("{}", r);
@@ -264,6 +275,12 @@ public final class FormatBench {
 		} finally {
 			pool.shutdownNow();
 		}
+	}
+
+	private static long processCpuNanos() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)
+			return os.getProcessCpuTime();
+		return 0;
 	}
 
 	private static double[] runOnce(final LocalExecutor engine, final Case c) throws IOException {

@@ -39,13 +39,18 @@ public record FormatReport(FormatBench.Options options, String jvm, List<FormatR
 		final StringBuilder b = new StringBuilder();
 		b.append(String.format(Locale.ROOT, "MapTEM per-format benchmark: 1 disk mask per frame, ~%d MiB per format, %d "
 				+ "threads, median of %d passes, JVM %s%n%n", options.bytes() >> 20, options.threads(), options.repeats(), jvm));
-		b.append("| format | storage | frames | frame | MiB stored | MiB/s | ratio to limit | values/s vs float32 |\n");
-		b.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+		b.append("| format | storage | frames | frame | MiB stored | MiB/s | ratio to limit | values/s vs float32 | "
+				+ "values/CPU-s vs float32 |\n");
+		b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (final FormatRow r : rows) {
-			b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.0f | %.0f | %.2f | %s |%n", r.name(), r.storage(),
+			b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.0f | %.0f | %.2f | %s | %s |%n", r.name(), r.storage(),
 					r.frames(), r.height() + "×" + r.width(), r.storedBytes() / 1048576.0, r.mibPerS(), r.ratioToLimit(),
-					Double.isNaN(r.valuesRatioToFloat32()) ? "" : String.format(Locale.ROOT, "%.2f", r.valuesRatioToFloat32())));
+					ratio(r.valuesRatioToFloat32()), ratio(r.cpuValuesRatioToFloat32())));
 		}
 		return b.toString();
+	}
+
+	private static String ratio(final double r) {
+		return Double.isNaN(r) ? "" : String.format(Locale.ROOT, "%.2f", r);
 	}
 }

@@ -16,9 +16,11 @@ import java.util.Locale;
  * @param ratioToLimit         {@code mibPerS} divided by the limit's
  * @param valuesRatioToFloat32 values per second divided by those of the float32 N5 reference (number for number);
  *                             NaN for the limit
+ * @param cpuValuesRatioToFloat32 as {@code valuesRatioToFloat32} per CPU-second of the whole process instead of per
+ *                             second of wall-clock time; NaN for the limit
  */
 public record FormatRow(String name, String storage, long frames, int height, int width, long storedBytes, double mibPerS,
-		double ratioToLimit, double valuesRatioToFloat32) {
+		double ratioToLimit, double valuesRatioToFloat32, double cpuValuesRatioToFloat32) {
 
 	/** The row as a {@link BenchRow} (name, storage as the dtype, MiB/s, ratio to the limit). */
 	public BenchRow toBenchRow() {
@@ -27,7 +29,7 @@ public record FormatRow(String name, String storage, long frames, int height, in
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "%-28s %-22s %8.0f MiB/s  %5.2f of limit  %5.2f values/s vs float32", name,
-				storage, mibPerS, ratioToLimit, valuesRatioToFloat32);
+		return String.format(Locale.ROOT, "%-28s %-22s %8.0f MiB/s  %5.2f of limit  %5.2f values/s vs float32  %5.2f per CPU-s",
+				name, storage, mibPerS, ratioToLimit, valuesRatioToFloat32, cpuValuesRatioToFloat32);
 	}
 }
