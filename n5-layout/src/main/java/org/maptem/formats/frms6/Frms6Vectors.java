@@ -27,21 +27,22 @@ final class Frms6Vectors {
 	/** {@code dst[o + x] = row[x]} for the leading multiple of 8 of {@code n}. */
 	static int forward(final short[] row, final int n, final float[] dst, final int o) {
 		final int end = n & ~7;
-		for (int x = 0; x < end; x += 8)
-			widen(ShortVector.fromArray(S128, row, x), dst, o + x);
+		for (int x = 0; x < end; x += 8) {
+			final IntVector i = ((IntVector) ShortVector.fromArray(S128, row, x).convertShape(VectorOperators.S2I, I256, 0))
+					.lanewise(VectorOperators.AND, 0xFFFF);
+			((FloatVector) i.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, o + x);
+		}
 		return end;
 	}
 
 	/** {@code dst[o + x] = row[n - 1 - x]} for the leading multiple of 8 of {@code n}. */
 	static int reversed(final short[] row, final int n, final float[] dst, final int o) {
 		final int end = n & ~7;
-		for (int x = 0; x < end; x += 8)
-			widen(ShortVector.fromArray(S128, row, n - 8 - x).rearrange(REVERSE), dst, o + x);
+		for (int x = 0; x < end; x += 8) {
+			final IntVector i = ((IntVector) ShortVector.fromArray(S128, row, n - 8 - x).rearrange(REVERSE)
+					.convertShape(VectorOperators.S2I, I256, 0)).lanewise(VectorOperators.AND, 0xFFFF);
+			((FloatVector) i.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, o + x);
+		}
 		return end;
-	}
-
-	private static void widen(final ShortVector v, final float[] dst, final int at) {
-		final IntVector i = ((IntVector) v.convertShape(VectorOperators.S2I, I256, 0)).lanewise(VectorOperators.AND, 0xFFFF);
-		((FloatVector) i.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, at);
 	}
 }

@@ -13,6 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * module. Each method gives exactly the values of the decoder's scalar loop for the same words. Stateless and
  * thread-safe.
  *
+ * <p>Vectors never cross a method boundary here: a vector passed to or returned from a method that C2 does not
+ * inline is boxed, which makes a loop many times slower.
+ *
  * <p>A raw word's 8 bytes reversed are a little-endian word whose values follow each other from the least
  * significant bit, so 8-bit values are the reversed bytes and 16-bit values the reversed bytes read as little-endian
  * shorts; 1-bit values are copied eight at a time from a table of the 8 bits of every byte value.
@@ -75,26 +78,33 @@ final class RawVectors {
 
 	/** 8-bit: value {@code k} of a word is its byte {@code 7 - k}. */
 	static void bytes8(final byte[] b, final int bOff, final int words, final float[] dst, final int off) {
-		for (int j = 0; j < words; j++)
-			widen(ByteVector.fromArray(B64, b, bOff + 8 * j).rearrange(REVERSE8), dst, off + 8 * j);
+		for (int j = 0; j < words; j++) {
+			final ByteVector v = ByteVector.fromArray(B64, b, bOff + 8 * j).rearrange(REVERSE8);
+			final IntVector i = ((IntVector) v.convertShape(VectorOperators.B2I, I256, 0)).lanewise(VectorOperators.AND,
+					0xFF);
+			((FloatVector) i.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, off + 8 * j);
+		}
 	}
 
 	/** 8-bit reversed: the bytes of word {@code words-1-i} in file order. */
 	static void bytes8Reversed(final byte[] b, final int bOff, final int words, final float[] dst, final int start) {
-		for (int i = 0; i < words; i++)
-			widen(ByteVector.fromArray(B64, b, bOff + 8 * (words - 1 - i)), dst, start + 8 * i);
-	}
-
-	private static void widen(final ByteVector v, final float[] dst, final int at) {
-		final IntVector i = ((IntVector) v.convertShape(VectorOperators.B2I, I256, 0)).lanewise(VectorOperators.AND, 0xFF);
-		((FloatVector) i.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, at);
+		for (int k = 0; k < words; k++) {
+			final ByteVector v = ByteVector.fromArray(B64, b, bOff + 8 * (words - 1 - k));
+			final IntVector i = ((IntVector) v.convertShape(VectorOperators.B2I, I256, 0)).lanewise(VectorOperators.AND,
+					0xFF);
+			((FloatVector) i.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, start + 8 * k);
+		}
 	}
 
 	/** 16-bit, words in pairs: returns the words done (even); the caller decodes a last odd word. */
 	static int words16(final byte[] b, final int bOff, final int words, final float[] dst, final int off) {
 		final int end = words & ~1;
-		for (int j = 0; j < end; j += 2)
-			widenShorts(ByteVector.fromArray(B128, b, bOff + 8 * j).rearrange(REVERSE_EACH), dst, off + 4 * j);
+		for (int j = 0; j < end; j += 2) {
+			final ByteVector v = ByteVector.fromArray(B128, b, bOff + 8 * j).rearrange(REVERSE_EACH);
+			final IntVector i = ((IntVector) v.reinterpretAsShorts().convertShape(VectorOperators.S2I, I256, 0))
+					.lanewise(VectorOperators.AND, 0xFFFF);
+			((FloatVector) i.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, off + 4 * j);
+		}
 		return end;
 	}
 
@@ -104,9 +114,12 @@ final class RawVectors {
 	 */
 	static int words16Reversed(final byte[] b, final int bOff, final int words, final float[] dst, final int start) {
 		final int end = words & ~1;
-		for (int i = 0; i < end; i += 2)
-			widenShorts(ByteVector.fromArray(B128, b, bOff + 8 * (words - 2 - i)).rearrange(SWAP_SHORTS_HALVES), dst,
-					start + 4 * i);
+		for (int k = 0; k < end; k += 2) {
+			final ByteVector v = ByteVector.fromArray(B128, b, bOff + 8 * (words - 2 - k)).rearrange(SWAP_SHORTS_HALVES);
+			final IntVector i = ((IntVector) v.reinterpretAsShorts().convertShape(VectorOperators.S2I, I256, 0))
+					.lanewise(VectorOperators.AND, 0xFFFF);
+			((FloatVector) i.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, start + 4 * k);
+		}
 		return end;
 	}
 
@@ -118,22 +131,13 @@ final class RawVectors {
 			final int off) {
 		final int end = words & ~1;
 		for (int j = 0; j < end; j += 2) {
-			final IntVector hi = shorts12(ByteVector.fromArray(B128, b, hiOff + 8 * j));
-			final IntVector lo = shorts12(ByteVector.fromArray(B128, b, loOff + 8 * j));
+			final IntVector hi = ((IntVector) ByteVector.fromArray(B128, b, hiOff + 8 * j).rearrange(REVERSE_EACH)
+					.reinterpretAsShorts().convertShape(VectorOperators.S2I, I256, 0)).lanewise(VectorOperators.AND, 0xFFF);
+			final IntVector lo = ((IntVector) ByteVector.fromArray(B128, b, loOff + 8 * j).rearrange(REVERSE_EACH)
+					.reinterpretAsShorts().convertShape(VectorOperators.S2I, I256, 0)).lanewise(VectorOperators.AND, 0xFFF);
 			((FloatVector) hi.lanewise(VectorOperators.LSHL, 12).lanewise(VectorOperators.OR, lo)
 					.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, off + 4 * j);
 		}
 		return end;
-	}
-
-	private static IntVector shorts12(final ByteVector twoWords) {
-		return ((IntVector) twoWords.rearrange(REVERSE_EACH).reinterpretAsShorts().convertShape(VectorOperators.S2I, I256,
-				0)).lanewise(VectorOperators.AND, 0xFFF);
-	}
-
-	private static void widenShorts(final ByteVector v, final float[] dst, final int at) {
-		final IntVector i = ((IntVector) v.reinterpretAsShorts().convertShape(VectorOperators.S2I, I256, 0))
-				.lanewise(VectorOperators.AND, 0xFFFF);
-		((FloatVector) i.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, at);
 	}
 }
