@@ -14,10 +14,12 @@ import java.util.Locale;
  *                             number); 1 for float32 rows and the limit
  * @param firstPartialMillis   median milliseconds from submitting the job to the first partial result; NaN for the
  *                             limit, which has none
+ * @param firstRunFirstPartialMillis the same for the row's first job in this JVM, before any timed pass (for the
+ *                             first row, the JVM's first job: its kernels not compiled yet); NaN for the limit
  * @param mibPerCpuSecond      median MiB of stored data per CPU-second of the whole process
  */
 public record EngineRow(String name, String dtype, double mibPerS, double ratioToLimit, double valuesRatioToFloat32,
-		double firstPartialMillis, double mibPerCpuSecond) {
+		double firstPartialMillis, double firstRunFirstPartialMillis, double mibPerCpuSecond) {
 
 	/** The row as a {@link BenchRow} (name, dtype, MiB/s, ratio to the limit). */
 	public BenchRow toBenchRow() {
@@ -27,7 +29,8 @@ public record EngineRow(String name, String dtype, double mibPerS, double ratioT
 	@Override
 	public String toString() {
 		return String.format(Locale.ROOT,
-				"%-40s %-8s %8.0f MiB/s  %5.2f of limit  %5.2f vs float32  %6.1f ms first  %6.0f MiB/cpu-s", name, dtype,
-				mibPerS, ratioToLimit, valuesRatioToFloat32, firstPartialMillis, mibPerCpuSecond);
+				"%-40s %-8s %8.0f MiB/s  %5.2f of limit  %5.2f vs float32  %6.1f ms first (%6.1f first run)  %6.0f MiB/cpu-s",
+				name, dtype, mibPerS, ratioToLimit, valuesRatioToFloat32, firstPartialMillis, firstRunFirstPartialMillis,
+				mibPerCpuSecond);
 	}
 }

@@ -36,9 +36,14 @@ class EngineBenchTest {
 			assertEquals(r.mibPerS() / rows.get(0).mibPerS(), r.ratioToLimit(), 1e-9, r.toString());
 			if (r.dtype().equals("float32"))
 				assertEquals(1, r.valuesRatioToFloat32(), 1e-12, r.toString());
-			if (r != rows.get(0))
+			if (r != rows.get(0)) {
 				assertTrue(r.firstPartialMillis() > 0, r.toString());
+				// no warm-up: the first run is the one timed pass
+				assertEquals(r.firstPartialMillis(), r.firstRunFirstPartialMillis(), r.toString());
+			}
 		}
+		assertTrue(report.firstPartialSummary().contains("for the JVM's first job (sum float32)"),
+				report.firstPartialSummary());
 		// number for number: MiB/s per stored byte of a value, relative to float32's 4
 		final EngineRow f32 = find(rows, "16 masks: dense weights", "float32");
 		final EngineRow u12 = find(rows, "16 masks: dense weights", "uint12");

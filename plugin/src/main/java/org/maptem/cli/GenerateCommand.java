@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * {@code maptem generate OUT}: a synthetic 4D-STEM dataset (shifting bright-field disk, Bragg disks, an annulus
  * with atomic contrast, optional Poisson noise) whose virtual-detector results are known analytically.
  */
-@Command(name = "generate", description = "Generate a synthetic 4D-STEM dataset with analytically known virtual-detector "
+@Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate a synthetic 4D-STEM dataset with analytically known virtual-detector "
 		+ "results. OUT ending in .n5 is a MapTEM container, .npy a NumPy file, anything else a raw binary file.")
 final class GenerateCommand implements Callable<Integer> {
 

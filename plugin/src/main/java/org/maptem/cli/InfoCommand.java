@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code maptem info PATH [--json]}: format, shape, dtype, calibration and partitions of a dataset. */
-@Command(name = "info", description = "Show format, shape, dtype, calibration and partitions of a dataset.")
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Show format, shape, dtype, calibration and partitions of a dataset.")
 final class InfoCommand implements Callable<Integer> {
 
 	@Spec

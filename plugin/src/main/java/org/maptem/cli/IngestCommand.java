@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code maptem ingest SOURCE TARGET.n5}: copies a dataset into a MapTEM N5 container, atomically. */
-@Command(name = "ingest", description = "Ingest a dataset into a MapTEM N5 container (one chunk per partition, "
+@Command(name = "ingest", mixinStandardHelpOptions = true, description = "Ingest a dataset into a MapTEM N5 container (one chunk per partition, "
 		+ "checksummed, written under a temporary name and renamed when complete).")
 final class IngestCommand implements Callable<Integer> {
 

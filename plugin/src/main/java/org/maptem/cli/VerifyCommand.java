@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code maptem verify TARGET.n5}: re-reads every chunk and checks it against the sidecar's checksums. */
-@Command(name = "verify", description = "Check every chunk of a MapTEM container against its recorded CRC32C and shape.")
+@Command(name = "verify", mixinStandardHelpOptions = true, description = "Check every chunk of a MapTEM container against its recorded CRC32C and shape.")
 final class VerifyCommand implements Callable<Integer> {
 
 	@Spec

@@ -18,8 +18,8 @@ import org.maptem.udf.masks.VirtualDetectors;
 
 /**
  * Centre of mass of every frame, inside a disk, a ring or over the whole frame, as a shift from a reference point,
- * and the differential phase contrast (DPC) images derived from the shift field: LiberTEM's {@code CoMUDF} without
- * its regression.
+ * and the differential phase contrast (DPC) images derived from the shift field: LiberTEM's {@code CoMUDF}, with its
+ * regression.
  *
  * <p>Coordinates are detector pixels with pixel centres at integers ({@code x} column, {@code y} row; see
  * {@link Masks}). With intensity {@code I} summed over the region, {@code shiftX = Σ I·x / Σ I - cx} and
@@ -37,6 +37,14 @@ import org.maptem.udf.masks.VirtualDetectors;
  * {@code curl = ∂fieldY/∂x - ∂fieldX/∂y}, in detector pixels per scan step. Near the ROI's edge they use the
  * positions inside it only, where LiberTEM takes 0 shifts outside it.
  *
+ * <p><em>Regression</em> (LiberTEM's {@code regression}), to flatten a background field such as a misplaced centre or
+ * descan error: {@link Regression#NONE} (default), {@link Regression#SUBTRACT_MEAN} (the mean field over the computed
+ * positions) or {@link Regression#SUBTRACT_LINEAR} (a least-squares plane {@code a + b·y + c·x} per component, y and
+ * x the scan row and column), or a given 3 × 2 matrix {@code [[y, x], [dy/dy, dx/dy], [dy/dx, dx/dx]]}. It is fitted
+ * to the corrected field, subtracted from it before magnitude, divergence and curl, and recomputed from all positions
+ * computed so far after every merge (so a live result's regression settles as the scan fills in). As LiberTEM warns,
+ * a regression fitted to the data itself also removes real long-range fields.
+ *
  * <p>Buffers, all NAV FLOAT64 of shape {@code navShape}, NaN outside the ROI:
  * <ul>
  * <li>{@code "intensity"}: {@code Σ I} inside the region (data units);</li>
@@ -45,7 +53,9 @@ import org.maptem.udf.masks.VirtualDetectors;
  * <li>derived {@code "fieldX"}, {@code "fieldY"}: the corrected shift in pixels (LiberTEM's {@code field_x},
  * {@code field_y});</li>
  * <li>derived {@code "magnitude"}: {@code sqrt(fieldX² + fieldY²)} in pixels;</li>
- * <li>derived {@code "divergence"}, {@code "curl"}: pixels per scan step.</li>
+ * <li>derived {@code "divergence"}, {@code "curl"}: pixels per scan step;</li>
+ * <li>derived {@code "regression"}: SINGLE FLOAT64 of shape {@code [3, 2]}, the subtracted background
+ * {@code [[y, x], [dy/dy, dx/dy], [dy/dx, dx/dx]]} (zeros without regression).</li>
  * </ul>
  * Derived buffers are recomputed from the moments after every merge, so live results stay consistent; divergence
  * and curl cost a pass over the scan each time.
@@ -58,7 +68,7 @@ import org.maptem.udf.masks.VirtualDetectors;
  */
 public final class CenterOfMassUdf extends Udf<CenterOfMassUdf.Region> {
 
-	private static final long serialVersionUID = 2L;
+	private static final long serialVersionUID = 3L;
 
 	public static final String INTENSITY = "intensity";
 	public static final String MOMENT_X = "momentX";
@@ -70,6 +80,28 @@ public final class CenterOfMassUdf extends Udf<CenterOfMassUdf.Region> {
 	public static final String MAGNITUDE = "magnitude";
 	public static final String DIVERGENCE = "divergence";
 	public static final String CURL = "curl";
+	public static final String REGRESSION = "regression";
+
+	/** LiberTEM's regression options, with its integer codes. */
+	public enum Regression {
+		/** {@code -1}: nothing subtracted. */
+		NONE(-1),
+		/** {@code 0}: the mean field subtracted. */
+		SUBTRACT_MEAN(0),
+		/** {@code 1}: a least-squares plane over the scan subtracted. */
+		SUBTRACT_LINEAR(1);
+
+		private final int code;
+
+		Regression(final int code) {
+			this.code = code;
+		}
+
+		/** LiberTEM's integer code: -1, 0 or 1. */
+		public int code() {
+			return code;
+		}
+	}
 
 	/**
 	 * Task data: the pixels the centre of mass is taken over, and the column coordinates {@code 0 .. width-1} as
@@ -87,9 +119,17 @@ public final class CenterOfMassUdf extends Udf<CenterOfMassUdf.Region> {
 	private final double ri;
 	private final double scanRotation;
 	private final boolean flipY;
+	private final Regression regression;
+	/** A given background {@code [y, x, dy/dy, dx/dy, dy/dx, dx/dx]}, or null to fit one (or none). */
+	private final double[] givenRegression;
 
 	private CenterOfMassUdf(final double cx, final double cy, final double r, final double ri, final double scanRotation,
 			final boolean flipY) {
+		this(cx, cy, r, ri, scanRotation, flipY, Regression.NONE, null);
+	}
+
+	private CenterOfMassUdf(final double cx, final double cy, final double r, final double ri, final double scanRotation,
+			final boolean flipY, final Regression regression, final double[] givenRegression) {
 		if (!Double.isFinite(cx))
 			throw UdfException.badParameter("CenterOfMassUdf", "cx", "a finite reference x", cx);
 		if (!Double.isFinite(cy))
@@ -108,6 +148,8 @@ public final class CenterOfMassUdf extends Udf<CenterOfMassUdf.Region> {
 		this.ri = ri;
 		this.scanRotation = scanRotation;
 		this.flipY = flipY;
+		this.regression = java.util.Objects.requireNonNull(regression, "regression");
+		this.givenRegression = givenRegression;
 	}
 
 	/**
@@ -151,12 +193,39 @@ public final class CenterOfMassUdf extends Udf<CenterOfMassUdf.Region> {
 	 * @throws UdfException when the angle is not finite
 	 */
 	public CenterOfMassUdf withScanRotation(final double degrees) {
-		return new CenterOfMassUdf(cx, cy, r, ri, degrees, flipY);
+		return new CenterOfMassUdf(cx, cy, r, ri, degrees, flipY, regression, givenRegression);
 	}
 
 	/** This UDF with the y shift negated before the rotation when {@code flip} (LiberTEM's {@code flip_y}). */
 	public CenterOfMassUdf withFlipY(final boolean flip) {
-		return new CenterOfMassUdf(cx, cy, r, ri, scanRotation, flip);
+		return new CenterOfMassUdf(cx, cy, r, ri, scanRotation, flip, regression, givenRegression);
+	}
+
+	/** This UDF fitting and subtracting {@code option} from the field (LiberTEM's {@code regression=-1, 0, 1}). */
+	public CenterOfMassUdf withRegression(final Regression option) {
+		return new CenterOfMassUdf(cx, cy, r, ri, scanRotation, flipY, option, null);
+	}
+
+	/**
+	 * This UDF subtracting a given background from the field: {@code [[y, x], [dy/dy, dx/dy], [dy/dx, dx/dx]]} flat,
+	 * i.e. {@code fieldY -= m[0] + m[2]·row + m[4]·column} and {@code fieldX -= m[1] + m[3]·row + m[5]·column}, e.g.
+	 * the {@code "regression"} result of a reference measurement.
+	 *
+	 * @throws UdfException unless {@code m} holds 6 finite values
+	 */
+	public CenterOfMassUdf withRegression(final double... m) {
+		if (m == null || m.length != 6)
+			throw UdfException.badParameter("CenterOfMassUdf", "regression", "6 values [y, x, dy/dy, dx/dy, dy/dx, dx/dx]",
+					m == null ? "none" : m.length + " values");
+		for (final double v : m)
+			if (!Double.isFinite(v))
+				throw UdfException.badParameter("CenterOfMassUdf", "regression", "finite values", java.util.Arrays.toString(m));
+		return new CenterOfMassUdf(cx, cy, r, ri, scanRotation, flipY, Regression.NONE, m.clone());
+	}
+
+	/** The regression fitted to the field; {@link Regression#NONE} also when a given matrix is subtracted. */
+	public Regression regression() {
+		return regression;
 	}
 
 	/** Reference x (column) in pixels. */
@@ -193,7 +262,8 @@ public final class CenterOfMassUdf extends Udf<CenterOfMassUdf.Region> {
 	public List<BufferSpec> buffers(final DatasetMeta meta) {
 		return List.of(BufferSpec.nav(INTENSITY, BufferType.FLOAT64), BufferSpec.nav(MOMENT_X, BufferType.FLOAT64),
 				BufferSpec.nav(MOMENT_Y, BufferType.FLOAT64), derived(SHIFT_X), derived(SHIFT_Y), derived(FIELD_X),
-				derived(FIELD_Y), derived(MAGNITUDE), derived(DIVERGENCE), derived(CURL));
+				derived(FIELD_Y), derived(MAGNITUDE), derived(DIVERGENCE), derived(CURL),
+				BufferSpec.single(REGRESSION, BufferType.FLOAT64, 3, 2).asDerived());
 	}
 
 	private static BufferSpec derived(final String name) {
@@ -286,9 +356,16 @@ public final class CenterOfMassUdf extends Udf<CenterOfMassUdf.Region> {
 			final double y = flipY ? -dy[k] : dy[k];
 			fy[k] = cos * y + sin * dx[k];
 			fx[k] = -sin * y + cos * dx[k];
-			mag[k] = Math.sqrt(fx[k] * fx[k] + fy[k] * fy[k]);
 		}
 		final long[] nav = result.buffer(FIELD_X).shape();
+		final double[] background = result.buffer(REGRESSION).doubles();
+		if (givenRegression != null)
+			System.arraycopy(givenRegression, 0, background, 0, 6);
+		else
+			FieldRegression.fit(regression, fy, fx, nav, background);
+		FieldRegression.subtract(background, fy, fx, nav);
+		for (int k = 0; k < sum.length; k++)
+			mag[k] = Math.sqrt(fx[k] * fx[k] + fy[k] * fy[k]);
 		VectorFields.divergence(fy, fx, nav, result.buffer(DIVERGENCE).doubles());
 		VectorFields.curl(fy, fx, nav, result.buffer(CURL).doubles());
 	}
@@ -296,6 +373,7 @@ public final class CenterOfMassUdf extends Udf<CenterOfMassUdf.Region> {
 	@Override
 	public String toString() {
 		return name() + "(cx=" + cx + ", cy=" + cy + ", r=" + r + ", ri=" + ri + ", scan_rotation=" + scanRotation
-				+ ", flip_y=" + flipY + ")";
+				+ ", flip_y=" + flipY + ", regression="
+				+ (givenRegression != null ? java.util.Arrays.toString(givenRegression) : regression.code()) + ")";
 	}
 }

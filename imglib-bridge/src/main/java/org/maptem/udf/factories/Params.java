@@ -84,6 +84,22 @@ final class Params {
 		return out;
 	}
 
+	/** The value as given, or null when not given. */
+	String text(final String name) {
+		return values.get(name);
+	}
+
+	/** A comma-separated list of finite numbers, or null when not given. */
+	double[] numbers(final String name) {
+		if (!has(name))
+			return null;
+		final String[] parts = values.get(name).split(",", -1);
+		final double[] out = new double[parts.length];
+		for (int i = 0; i < parts.length; i++)
+			out[i] = parse(name, parts[i].trim(), false);
+		return out;
+	}
+
 	/** {@code true}/{@code false} (also {@code yes}/{@code no}, {@code 1}/{@code 0}), or {@code fallback}. */
 	boolean flag(final String name, final boolean fallback) {
 		if (!has(name))

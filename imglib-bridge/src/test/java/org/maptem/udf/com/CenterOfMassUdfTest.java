@@ -88,6 +88,107 @@ class CenterOfMassUdfTest {
 	}
 
 	@Test
+	void linearRegressionRemovesALinearFieldAndReportsItsPlane() {
+		final ArrayDataset d = linearField(5, 6);
+		final CenterOfMassUdf linear = CenterOfMassUdf.wholeFrame(5, 6).withRegression(CenterOfMassUdf.Regression.SUBTRACT_LINEAR);
+		final CenterOfMassUdf mean = CenterOfMassUdf.wholeFrame(5, 6).withRegression(CenterOfMassUdf.Regression.SUBTRACT_MEAN);
+		final JobResults r = new EngineRuns(4, new TilePlan(3, 5), 2).run(d, null, linear, mean);
+		// the field is (dy, dx) = (row - 2, column - 2): the plane [[y, x], [dy/dy, dx/dy], [dy/dx, dx/dx]]
+		assertArrayEquals(new double[] { -2, -2, 1, 0, 0, 1 }, r.get(linear).buffer(CenterOfMassUdf.REGRESSION).doubles(),
+				1e-12);
+		// means over 5 rows and 6 columns: row 2, column 2.5
+		assertArrayEquals(new double[] { 0, 0.5, 0, 0, 0, 0 }, r.get(mean).buffer(CenterOfMassUdf.REGRESSION).doubles(),
+				1e-12);
+		for (int f = 0; f < 30; f++) {
+			assertField(r.get(linear), f, 0, 0, 0, 0);
+			assertField(r.get(mean), f, f % 6 - 2.5, f / 6 - 2, 2, 0);
+			// the raw shifts are left as they are
+			assertEquals(f % 6 - 2, r.get(linear).buffer(CenterOfMassUdf.SHIFT_X).doubles()[f], 1e-12);
+		}
+	}
+
+	@Test
+	void linearRegressionWithRoiIsTheLeastSquaresPlaneOfTheComputedPositions() {
+		final Roi roi = EngineRuns.randomRoi(COUNTS, 21);
+		final CenterOfMassUdf com = CenterOfMassUdf.inDisk(4.5, 6.25, 4).withScanRotation(17)
+				.withRegression(CenterOfMassUdf.Regression.SUBTRACT_LINEAR);
+		final Results r = new EngineRuns(5, new TilePlan(2, 13), 2).run(COUNTS, roi, com).get(com);
+		final double[][] field = naiveField(COUNTS, com, roi);
+		final double[] plane = new double[6];
+		for (int c = 0; c < 2; c++) {
+			final double[] abc = leastSquaresPlane(field[c], 7);
+			plane[c] = abc[0];
+			plane[2 + c] = abc[1];
+			plane[4 + c] = abc[2];
+		}
+		assertArrayEquals(plane, r.buffer(CenterOfMassUdf.REGRESSION).doubles(), 1e-9);
+		final double[] fy = r.buffer(CenterOfMassUdf.FIELD_Y).doubles();
+		for (int k = 0; k < fy.length; k++)
+			if (Double.isNaN(field[0][k]))
+				assertTrue(Double.isNaN(fy[k]), "outside the ROI: " + k);
+			else
+				assertEquals(field[0][k] - plane[0] - plane[2] * (k / 7) - plane[4] * (k % 7), fy[k], 1e-9, "position " + k);
+	}
+
+	@Test
+	void aGivenBackgroundIsSubtractedAsItIs() {
+		final ArrayDataset d = linearField(5, 6);
+		final double[] m = { 0.5, -1, 0.25, 0, 0, -0.5 };
+		final CenterOfMassUdf com = CenterOfMassUdf.wholeFrame(5, 6).withRegression(m);
+		final Results r = new EngineRuns(4, null, 2).run(d, null, com).get(com);
+		assertArrayEquals(m, r.buffer(CenterOfMassUdf.REGRESSION).doubles());
+		for (int f = 0; f < 30; f++) {
+			final int row = f / 6;
+			final int col = f % 6;
+			assertEquals(row - 2 - (0.5 + 0.25 * row), r.buffer(CenterOfMassUdf.FIELD_Y).doubles()[f], 1e-12);
+			assertEquals(col - 2 - (-1 - 0.5 * col), r.buffer(CenterOfMassUdf.FIELD_X).doubles()[f], 1e-12);
+		}
+		assertTrue(assertThrows(UdfException.class, () -> com.withRegression(1, 2, 3)).getMessage()
+				.contains("'regression'"));
+		assertTrue(assertThrows(UdfException.class, () -> com.withRegression(1, 2, 3, 4, 5, Double.NaN)).getMessage()
+				.contains("'regression'"));
+	}
+
+	/** A bright pixel at (5 + ix - 2, 6 + iy - 2) in scan position (iy, ix): shift (dx, dy) = (ix - 2, iy - 2). */
+	private static ArrayDataset linearField(final int ny, final int nx) {
+		final float[] v = new float[ny * nx * H * W];
+		for (int iy = 0; iy < ny; iy++)
+			for (int ix = 0; ix < nx; ix++)
+				v[(iy * nx + ix) * H * W + (6 + iy - 2) * W + 5 + ix - 2] = 7;
+		return ArrayDataset.of(new long[] { ny, nx }, H, W, v, DType.FLOAT32);
+	}
+
+	/** {@code [a, b, c]} minimising Σ (v - a - b·row - c·column)² over the finite values: normal equations, Cramer. */
+	private static double[] leastSquaresPlane(final double[] v, final int width) {
+		final double[][] n = new double[3][3];
+		final double[] t = new double[3];
+		for (int k = 0; k < v.length; k++) {
+			if (Double.isNaN(v[k]))
+				continue;
+			final double[] u = { 1, k / width, k % width };
+			for (int i = 0; i < 3; i++) {
+				t[i] += u[i] * v[k];
+				for (int j = 0; j < 3; j++)
+					n[i][j] += u[i] * u[j];
+			}
+		}
+		final double det = det3(n);
+		final double[] out = new double[3];
+		for (int c = 0; c < 3; c++) {
+			final double[][] m = { n[0].clone(), n[1].clone(), n[2].clone() };
+			for (int i = 0; i < 3; i++)
+				m[i][c] = t[i];
+			out[c] = det3(m) / det;
+		}
+		return out;
+	}
+
+	private static double det3(final double[][] m) {
+		return m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+				+ m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+	}
+
+	@Test
 	void oneAndThreeDimensionalScansDifferentiateAlongTheirRowsAndPlanes() {
 		final ArrayDataset line = ArrayDataset.counts(new long[] { 9 }, H, W, 50, 3, DType.UINT16);
 		final ArrayDataset stack = ArrayDataset.counts(new long[] { 2, 3, 4 }, H, W, 50, 4, DType.UINT16);

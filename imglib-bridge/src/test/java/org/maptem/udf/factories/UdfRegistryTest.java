@@ -106,6 +106,12 @@ class UdfRegistryTest {
 		c.add(new Case("com", Map.of("r", "inf", "scan_rotation", "-10", "flip_y", "no"), CenterOfMassUdf.wholeFrame(5.5,
 				7.5).withScanRotation(-10)));
 		c.add(new Case("com", Map.of("r", "4"), CenterOfMassUdf.inDisk(5.5, 7.5, 4)));
+		c.add(new Case("com", Map.of("regression", "1"), CenterOfMassUdf.wholeFrame(5.5, 7.5)
+				.withRegression(CenterOfMassUdf.Regression.SUBTRACT_LINEAR)));
+		c.add(new Case("com", Map.of("regression", "Mean", "r", "4"), CenterOfMassUdf.inDisk(5.5, 7.5, 4)
+				.withRegression(CenterOfMassUdf.Regression.SUBTRACT_MEAN)));
+		c.add(new Case("com", Map.of("regression", "0.5, -1, 0.25, 0, 0, -0.5"), CenterOfMassUdf.wholeFrame(5.5, 7.5)
+				.withRegression(0.5, -1, 0.25, 0, 0, -0.5)));
 		c.add(new Case("radial", Map.of(), RadialProfileUdf.mean(5.5, 7.5, 1, Math.floor(Math.sqrt(5.5 * 5.5 + 7.5 * 7.5))
 				+ 1)));
 		c.add(new Case("radial", Map.of("cx", "5", "cy", "8", "dr", "2", "rmax", "7", "mode", "sum"), RadialProfileUdf
@@ -171,6 +177,8 @@ class UdfRegistryTest {
 		assertMessage(() -> UdfRegistry.create("pick", Map.of("index", "1,x"), META), "pick", "'index'", "'1,x'");
 		assertMessage(() -> UdfRegistry.create("com", Map.of("flip_y", "maybe"), META), "com", "'flip_y'", "true or false");
 		assertMessage(() -> UdfRegistry.create("radial", Map.of("mode", "median"), META), "radial", "'mode'", "mean, sum");
+		assertMessage(() -> UdfRegistry.create("com", Map.of("regression", "2"), META), "com", "'regression'", "linear");
+		assertMessage(() -> UdfRegistry.create("com", Map.of("regression", "1,2,3"), META), "'regression'", "6 values");
 		assertMessage(() -> UdfRegistry.create("polygon", Map.of("points", "1:2;3"), META), "polygon", "'points'", "x:y");
 	}
 

@@ -210,6 +210,12 @@ final class Bitshuffle {
 				for (int j = 0; j < 8; j++) {
 					final long p0 = planes[j];
 					final long p1 = planes[8 + j];
+					if (p1 == 0) {
+						// values below 256, common in counting data: the high bytes stay 0
+						LONG.set(dst, out + 16 * j, spread8(p0));
+						LONG.set(dst, out + 16 * j + 8, spread8(p0 >>> 32));
+						continue;
+					}
 					LONG.set(dst, out + 16 * j, spread8(p0) | spread8(p1) << 8);
 					LONG.set(dst, out + 16 * j + 8, spread8(p0 >>> 32) | spread8(p1 >>> 32) << 8);
 				}
@@ -270,6 +276,11 @@ final class Bitshuffle {
 		long r5 = (long) LONG.get(src, at + 5 * rowBytes);
 		long r6 = (long) LONG.get(src, at + 6 * rowBytes);
 		long r7 = (long) LONG.get(src, at + 7 * rowBytes);
+		if ((r0 | r1 | r2 | r3 | r4 | r5 | r6 | r7) == 0) {
+			// counting data leaves its high bit planes empty: nothing to transpose
+			java.util.Arrays.fill(out, o, o + 8, 0L);
+			return;
+		}
 		// transpose the 8 × 8 byte matrix (row k = bit row k, column j = group j): swap 1-, 2-, then 4-byte blocks
 		long t;
 		t = ((r0 >>> 8) ^ r1) & 0x00FF00FF00FF00FFL; r1 ^= t; r0 ^= t << 8;

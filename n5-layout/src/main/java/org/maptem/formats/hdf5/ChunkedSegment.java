@@ -9,7 +9,8 @@ import org.maptem.frames.TileDecoder;
  * Reads frames of a chunked {@link Hdf5Array}: finds the chunks a frame's row band touches, decodes each once into a
  * small cache (the {@value #CACHE_BYTES}-byte budget holds the chunks of several frames, so chunks that span frames,
  * and row-band tiles of one frame, decode a chunk once), and copies the band's row runs out of it. Row runs
- * contiguous in the chunk (the row axis' stride is 1) go through the bulk {@link TileDecoder}; others, such as
+ * contiguous in the chunk (the row axis' stride is 1) go through the bulk {@link TileDecoder}, all the band's rows in
+ * one call when the chunk holds whole frame rows one after another (frame-shaped chunks, the common case); others, such as
  * frames stored along the last axis, are gathered element by element. Chunks never written read as the fill value.
  *
  * <p>Costs one copy per chunk (the positional read) before decoding; for one thread.
@@ -77,6 +78,12 @@ final class ChunkedSegment implements SegmentReader {
 				final int x0 = gx * cx;
 				final int x1 = (int) Math.min(width, (long) x0 + cx);
 				final ByteBuffer chunk = chunk(key(gy, gx));
+				if (chunk != null && xStride == 1 && x0 == 0 && x1 == width && chunkStride[a.yAxis] == width) {
+					// whole rows, consecutive in the chunk as in the tile: the band in one bulk decode
+					final long e = base + (y0 - (long) gy * cy) * chunkStride[a.yAxis];
+					sink.decode(decoder, chunk, (int) (e * elem), (y1 - y0) * width, a.dtype, off + (y0 - row0) * width);
+					continue;
+				}
 				for (int y = y0; y < y1; y++) {
 					final int o = off + (y - row0) * width + x0;
 					if (chunk == null) {

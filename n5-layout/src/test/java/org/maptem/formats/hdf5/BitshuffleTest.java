@@ -174,6 +174,31 @@ class BitshuffleTest {
 		}
 	}
 
+	@ParameterizedTest(name = "{0}-byte elements")
+	@CsvSource({ "1", "2", "4", "8" })
+	void decodesBlocksWhoseHighBytePlanesAreEmptyInSomeGroupsOnly(final int elemSize) throws BadChunk {
+		// counts below 256 leave every byte plane but the lowest empty, except in the runs holding a large value
+		final int elements = 3000;
+		final SplittableRandom r = new SplittableRandom(elemSize);
+		final byte[] data = new byte[elements * elemSize];
+		for (int j = 0; j < elements; j++) {
+			data[j * elemSize] = (byte) r.nextInt(200);
+			if (j % 700 == 5)
+				for (int b = 1; b < elemSize; b++)
+					data[j * elemSize + b] = (byte) (1 + r.nextInt(255));
+		}
+		final int block = Bitshuffle.defaultBlockElements(elemSize);
+		for (final BlockCompressor c : new BlockCompressor[] { LITERALS, LZ4_JAVA }) {
+			final byte[] chunk = encodeChunk(data, elemSize, block, c);
+			final byte[] out = new byte[data.length];
+			new Bitshuffle().decodeLz4(chunk, 0, chunk.length, elemSize, out, data.length);
+			assertArrayEquals(data, out);
+		}
+		final byte[] plain = new byte[data.length];
+		new Bitshuffle().decodePlain(shuffle(data, elemSize, block), 0, data.length, elemSize, 0, plain);
+		assertArrayEquals(data, plain);
+	}
+
 	@ParameterizedTest(name = "{0}-byte elements, {1} elements, blocks of {2}")
 	@CsvSource({ "2, 5000, 0", "4, 2053, 0", "1, 100, 16", "8, 9, 0" })
 	void decodesUncompressedBitshuffleWithTheDefaultOrGivenBlockSize(final int elemSize, final int elements, final int blockParam)
