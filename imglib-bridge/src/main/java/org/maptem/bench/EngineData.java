@@ -78,7 +78,8 @@ final class EngineData {
 		return frames % SIG == 0 ? new long[] { frames / SIG, SIG } : new long[] { frames };
 	}
 
-	private SyntheticParams params(final DType type) {
+	/** The synthetic parameters of the {@code type} files (every file holds the same frames). */
+	SyntheticParams params(final DType type) {
 		return SyntheticParams.builder().navShape(navShape(frames)).sigShape(SIG, SIG).dtype(type).noise(true).seed(SEED)
 				.build();
 	}

@@ -24,8 +24,9 @@ import org.maptem.dataset.DType;
  * {@code v0 = b0 | (b1 & 0x0F) << 8}, {@code v1 = (b1 >>> 4) | b2 << 4}; an odd last value takes {@code b0} and the
  * low nibble of {@code b1}.
  *
- * <p>8-bit, 16-bit and packed 12-bit values are widened by {@link VectorDecoder} when {@link Simd#enabled()}: C2 does not
- * vectorise int-to-float conversions, and the scalar loops convert about one value per cycle.
+ * <p>8-bit, 16-bit, 32-bit and packed 12-bit integers are converted by {@link VectorDecoder} when
+ * {@link Simd#enabled()}: C2 does not vectorise int-to-float conversions, and the scalar loops convert about one value
+ * per cycle (unsigned 32-bit ones, through {@code long}, fewer).
  */
 public final class TileDecoder {
 
@@ -121,11 +122,12 @@ public final class TileDecoder {
 				if (swap)
 					ByteSwaps.swapInPlace(ints, n);
 				final int o = dstOff + i;
+				final int done = vectors ? VectorDecoder.ints(ints, n, signed, dst, o) : 0;
 				if (signed)
-					for (int k = 0; k < n; k++)
+					for (int k = done; k < n; k++)
 						dst[o + k] = ints[k];
 				else
-					for (int k = 0; k < n; k++)
+					for (int k = done; k < n; k++)
 						dst[o + k] = ints[k] & 0xFFFFFFFFL;
 			}
 		}

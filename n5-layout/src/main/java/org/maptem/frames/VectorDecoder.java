@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The vector loops of {@link TileDecoder}: integers widened to float eight at a time. Only called when
+ * The vector loops of {@link TileDecoder}: integers widened (or, 32-bit, converted) to float eight at a time. Only called when
  * {@link Simd#enabled()}; loading this class needs the {@code jdk.incubator.vector} module.
  *
  * <p>Each method converts the leading multiple of eight values and returns how many it converted; the caller decodes
@@ -80,6 +80,31 @@ final class VectorDecoder {
 			if (!signed)
 				v = v.lanewise(VectorOperators.AND, 0xFF);
 			((FloatVector) v.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, off + k);
+		}
+		return end;
+	}
+
+	/**
+	 * Converts {@code src[0 .. n)} (32-bit, unsigned unless {@code signed}) to {@code dst[off ...]}, rounded to
+	 * nearest as {@code (float) value} rounds; returns the count converted, {@code n} rounded down to a multiple of 8.
+	 * An unsigned value is {@code hi·65536 + lo} of its 16-bit halves: both terms are exact floats, so their sum is
+	 * rounded once, as the scalar conversion of the {@code long} is.
+	 */
+	static int ints(final int[] src, final int n, final boolean signed, final float[] dst, final int off) {
+		final int end = n & ~7;
+		for (int k = 0; k < end; k += 8) {
+			final IntVector v = IntVector.fromArray(I256, src, k);
+			final FloatVector f;
+			if (signed)
+				f = (FloatVector) v.convertShape(VectorOperators.I2F, F256, 0);
+			else {
+				final FloatVector hi = (FloatVector) v.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F,
+						F256, 0);
+				final FloatVector lo = (FloatVector) v.lanewise(VectorOperators.AND, 0xFFFF).convertShape(VectorOperators.I2F,
+						F256, 0);
+				f = hi.mul(65536f).add(lo);
+			}
+			f.intoArray(dst, off + k);
 		}
 		return end;
 	}

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.maptem.bench.BenchRow;
+import org.maptem.bench.FormatBench;
+import org.maptem.bench.FormatReport;
 import org.maptem.bench.ReadBench;
 import org.maptem.dataset.LayoutException;
 
@@ -23,8 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code maptem bench [read]}: throughput measured in one run on the same cached data, as MiB/s and as ratios to
- * the raw little-endian mmap limit. Medians of repeats; the machine may be noisy, so read the ratios.
+ * {@code maptem bench [read|engine|formats|all]}: throughput measured in one run on the same cached data, as MiB/s
+ * and as ratios to the raw little-endian mmap limit. Medians of repeats; the machine may be noisy, so read the ratios.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure read throughput against the raw mmap limit (medians of repeats, ratios).")
 final class BenchCommand implements Callable<Integer> {
@@ -33,11 +35,13 @@ final class BenchCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "read",
-			description = "Which benchmark: read (default), engine (sum, masks, CoM on float32, uint16, packed 12-bit) or all.")
+			description = "Which benchmark: read (default), engine (sum, masks, CoM on float32, uint16, packed 12-bit), "
+					+ "formats (one disk mask over a file of every detector format) or all.")
 	String what;
 
 	@Option(names = "--size-mib", paramLabel = "MIB",
-			description = "Cached dataset size (default 1024 for read, the engine benchmark's own ~2 GiB for engine).")
+			description = "Cached dataset size (default 1024 for read, the engine benchmark's own ~2 GiB for engine, "
+					+ "256 per format for formats).")
 	void sizeMiB(final long mib) {
 		sizeMiB = mib;
 		sizeGiven = true;
@@ -71,14 +75,14 @@ final class BenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		if (!List.of("read", "engine", "all").contains(what))
-			throw new LayoutException("bench: unknown benchmark '" + what + "': expected read, engine or all");
+		if (!List.of("read", "engine", "formats", "all").contains(what))
+			throw new LayoutException("bench: unknown benchmark '" + what + "': expected read, engine, formats or all");
 		final Path d = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"), "maptem-bench");
 		final List<BenchRow> rows = new ArrayList<>();
 		final List<String> notes = new ArrayList<>();
-		if (!"engine".equals(what))
+		if ("read".equals(what) || "all".equals(what))
 			rows.addAll(read(d));
-		if (!"read".equals(what)) {
+		if ("engine".equals(what) || "all".equals(what)) {
 			org.maptem.bench.EngineBench.Options e = org.maptem.bench.EngineBench.Options.defaults().withRepeats(repeats);
 			if (sizeGiven)
 				e = e.withBytes(sizeMiB << 20);
@@ -91,6 +95,8 @@ final class BenchCommand implements Callable<Integer> {
 			rows.addAll(report.benchRows());
 			notes.add(report.firstPartialSummary() + " (target <= 150 ms)");
 		}
+		if ("formats".equals(what) || "all".equals(what))
+			rows.addAll(formats(d));
 		print(rows);
 		for (final String n : notes)
 			spec.commandLine().getOut().println(n);
@@ -109,6 +115,19 @@ final class BenchCommand implements Callable<Integer> {
 		spec.commandLine().getErr().println("bench read: " + sizeMiB + " MiB of 128×128 frames in " + d + ", " + o.threads()
 				+ " threads, median of " + o.repeats() + " passes after warm-up...");
 		return ReadBench.run(d, o);
+	}
+
+	private List<BenchRow> formats(final Path d) throws IOException {
+		FormatBench.Options o = FormatBench.Options.defaults().withRepeats(repeats);
+		if (sizeGiven)
+			o = o.withBytes(sizeMiB << 20);
+		if (threads != null)
+			o = o.withThreads(threads);
+		spec.commandLine().getErr().println("bench formats: one disk mask over ~" + (o.bytes() >> 20) + " MiB of every "
+				+ "detector format in " + d + ", " + o.threads() + " threads, median of " + o.repeats() + " passes...");
+		final FormatReport report = FormatBench.measure(d, o);
+		spec.commandLine().getErr().print(report.markdown());
+		return report.benchRows();
 	}
 
 	private void print(final List<BenchRow> rows) {

@@ -13,11 +13,13 @@ import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Partition;
 import org.maptem.dataset.Tile;
 import org.maptem.frames.FrameSource;
+import org.maptem.frames.Simd;
 import org.maptem.frames.Unmapper;
 
 /**
  * Reads tiles of unfolded pnCCD frames from memory-mapped {@code .frms6} files (unfolding rule in the package
- * documentation): every output row is one half of a raw row, copied forwards or backwards, repeated for binning.
+ * documentation): every output row is one half of a raw row, copied forwards or backwards, repeated for binning;
+ * widened eight values at a time by {@link Frms6Vectors} when {@link Simd#enabled()}, else by scalar loops.
  *
  * <p>Frames of a partition may span several files; one window of whole frames of one file is mapped at a time
  * (at most {@link #WINDOW} bytes) and released when reading moves on or the source closes. One source per thread;
@@ -66,6 +68,7 @@ final class Frms6FrameSource implements FrameSource {
 	@Override
 	public void read(final Tile tile, final float[] dst) {
 		check(tile, dst.length);
+		final boolean vectors = Simd.enabled();
 		int o = 0;
 		for (int i = 0; i < tile.frameCount(); i++) {
 			final int base = frame(tile.firstFrame() + i);
@@ -73,12 +76,12 @@ final class Frms6FrameSource implements FrameSource {
 				final int q = (tile.sigRowStart() + r) / binning;
 				if (q < rawH) {
 					shorts.get(base + q * rawW, row, 0, half);
-					for (int x = 0; x < half; x++)
+					for (int x = vectors ? Frms6Vectors.forward(row, half, dst, o) : 0; x < half; x++)
 						dst[o + x] = row[x] & 0xFFFF;
 				} else {
 					shorts.get(base + (2 * rawH - 1 - q) * rawW + half, row, 0, half);
-					for (int x = 0, k = half - 1; x < half; x++, k--)
-						dst[o + x] = row[k] & 0xFFFF;
+					for (int x = vectors ? Frms6Vectors.reversed(row, half, dst, o) : 0; x < half; x++)
+						dst[o + x] = row[half - 1 - x] & 0xFFFF;
 				}
 			}
 		}

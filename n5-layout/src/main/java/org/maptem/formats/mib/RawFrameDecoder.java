@@ -5,6 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import org.maptem.frames.Simd;
+
 /**
  * Decodes rows of raw ({@code R64}) Merlin frames into float tiles: unpacks 64-bit detector words and, for quad
  * detectors, puts each chip's rows where they belong.
@@ -23,7 +25,8 @@ import java.nio.ByteOrder;
  * <li>Counter depth 24 on one chip: two 12-bit images in 16-bit words, high bits first; value = high·4096 + low,
  * each masked to 12 bits.</li>
  * </ul>
- * Words are copied out of the buffer in bulk (8 KiB chunks, or half a raw quad row) and unpacked from the copy.
+ * Words are copied out of the buffer in bulk (8 KiB chunks, or the raw quad rows of a band) and unpacked from the copy, by
+ * {@link RawVectors} eight values at a time when {@link Simd#enabled()}, else by scalar loops giving the same values.
  * One decoder per thread: it owns the scratch arrays.
  */
 final class RawFrameDecoder {
@@ -37,10 +40,15 @@ final class RawFrameDecoder {
 	/** {@code BITS[8v + b]} is bit {@code b} of the byte value {@code v}. */
 	private static final float[] BITS = new float[256 * 8];
 
+	/** {@code REVERSED_BITS[8v + b]} is bit {@code 7 - b} of the byte value {@code v}. */
+	private static final float[] REVERSED_BITS = new float[256 * 8];
+
 	static {
 		for (int v = 0; v < 256; v++)
-			for (int b = 0; b < 8; b++)
+			for (int b = 0; b < 8; b++) {
 				BITS[8 * v + b] = (v >>> b) & 1;
+				REVERSED_BITS[8 * v + b] = (v >>> (7 - b)) & 1;
+			}
 	}
 
 	private final FrameEncoding enc;
@@ -49,6 +57,8 @@ final class RawFrameDecoder {
 	private final int chip;
 	private final int chipRowBytes;
 	private final byte[] bytes;
+	/** The raw quad rows of one band, grown to the largest band read. */
+	private byte[] run;
 	private float[] row;
 
 	RawFrameDecoder(final FrameEncoding enc) {
@@ -58,7 +68,7 @@ final class RawFrameDecoder {
 		this.bits = enc.bits();
 		this.chip = enc.kind() == FrameEncoding.Kind.RAW_QUAD ? enc.sigHeight() / 2 : 0;
 		this.chipRowBytes = chip * bits / 8;
-		this.bytes = new byte[Math.max(8 * CHUNK_WORDS, 2 * chipRowBytes)];
+		this.bytes = new byte[8 * CHUNK_WORDS];
 	}
 
 	/**
@@ -67,6 +77,8 @@ final class RawFrameDecoder {
 	 */
 	void decode(final ByteBuffer buf, final int dataPos, final int rowStart, final int rows, final float[] dst,
 			final int off) {
+		if (rows <= 0)
+			return;
 		final int w = enc.sigWidth();
 		switch (enc.kind()) {
 		case RAW -> {
@@ -76,25 +88,42 @@ final class RawFrameDecoder {
 			for (int w0 = 0; w0 < words; w0 += CHUNK_WORDS) {
 				final int n = Math.min(CHUNK_WORDS, words - w0);
 				buf.get(first + 8 * w0, bytes, 0, 8 * n);
-				forward(bytes, 0, n, dst, off + w0 * per);
+				forward(bytes, 0, n, dst, off + w0 * per, Simd.enabled());
 			}
 		}
 		case RAW_QUAD -> {
-			// a frame row is half a raw row: chips 3 and 2 (top) or 1 and 0 (bottom) side by side in the file
+			// a frame row is half a raw row: chips 3 and 2 (top) or 1 and 0 (bottom) side by side in the file. The raw
+			// rows the band needs are one run (top rows y, bottom rows 2S-1-y), copied out at once.
 			final int s = chip;
 			final int words = chipRowBytes / 8;
 			final int rawRowBytes = 4 * chipRowBytes;
+			final int end = rowStart + rows;
+			int lo = Integer.MAX_VALUE;
+			int hi = -1;
+			if (rowStart < s) {
+				lo = rowStart;
+				hi = Math.min(end, s) - 1;
+			}
+			if (end > s) {
+				lo = Math.min(lo, 2 * s - end);
+				hi = Math.max(hi, 2 * s - 1 - Math.max(rowStart, s));
+			}
+			final int runBytes = (hi - lo + 1) * rawRowBytes;
+			if (run == null || run.length < runBytes)
+				run = new byte[runBytes];
+			buf.get(dataPos + lo * rawRowBytes, run, 0, runBytes);
+			final boolean vectors = Simd.enabled();
 			for (int i = 0; i < rows; i++) {
 				final int y = rowStart + i;
 				final int o = off + i * w;
 				if (y < s) {
-					buf.get(dataPos + y * rawRowBytes + 2 * chipRowBytes, bytes, 0, 2 * chipRowBytes);
-					forward(bytes, chipRowBytes, words, dst, o);
-					forward(bytes, 0, words, dst, o + s);
+					final int at = (y - lo) * rawRowBytes + 2 * chipRowBytes;
+					forward(run, at + chipRowBytes, words, dst, o, vectors);
+					forward(run, at, words, dst, o + s, vectors);
 				} else {
-					buf.get(dataPos + (2 * s - 1 - y) * rawRowBytes, bytes, 0, 2 * chipRowBytes);
-					reversed(bytes, chipRowBytes, words, dst, o + s - 1);
-					reversed(bytes, 0, words, dst, o + 2 * s - 1);
+					final int at = (2 * s - 1 - y - lo) * rawRowBytes;
+					reversed(run, at + chipRowBytes, words, dst, o + s - 1, vectors);
+					reversed(run, at, words, dst, o + 2 * s - 1, vectors);
 				}
 			}
 		}
@@ -121,21 +150,54 @@ final class RawFrameDecoder {
 		}
 	}
 
-	/** Unpacks the {@code words} words at {@code b[bOff ...]} into {@code dst[off]}, {@code dst[off + 1]}, ... */
-	private void forward(final byte[] b, final int bOff, final int words, final float[] dst, final int off) {
+	/**
+	 * Unpacks the {@code words} words at {@code b[bOff ...]} into {@code dst[off]}, {@code dst[off + 1]}, ...: with
+	 * {@link RawVectors} when {@code vectors} ({@link Simd#enabled()}, asked once per frame), else with the scalar
+	 * loops; same values.
+	 */
+	private void forward(final byte[] b, final int bOff, final int words, final float[] dst, final int off,
+			final boolean vectors) {
 		switch (bits) {
-		case 1 -> bits1(b, bOff, words, dst, off);
-		case 8 -> bytes8(b, bOff, words, dst, off);
-		default -> words16(b, bOff, words, dst, off);
+		case 1 -> {
+			if (vectors)
+				RawVectors.bits1(BITS, b, bOff, words, dst, off);
+			else
+				bits1(b, bOff, words, dst, off);
+		}
+		case 8 -> {
+			if (vectors)
+				RawVectors.bytes8(b, bOff, words, dst, off);
+			else
+				bytes8(b, bOff, words, dst, off);
+		}
+		default -> {
+			final int done = vectors ? RawVectors.words16(b, bOff, words, dst, off) : 0;
+			words16(b, bOff + 8 * done, words - done, dst, off + 4 * done);
+		}
 		}
 	}
 
 	/** Unpacks the {@code words} words at {@code b[bOff ...]} into {@code dst[end]}, {@code dst[end - 1]}, ... */
-	private void reversed(final byte[] b, final int bOff, final int words, final float[] dst, final int end) {
+	private void reversed(final byte[] b, final int bOff, final int words, final float[] dst, final int end,
+			final boolean vectors) {
 		switch (bits) {
-		case 1 -> bits1Reversed(b, bOff, words, dst, end);
-		case 8 -> bytes8Reversed(b, bOff, words, dst, end);
-		default -> words16Reversed(b, bOff, words, dst, end);
+		case 1 -> {
+			if (vectors)
+				RawVectors.bits1Reversed(REVERSED_BITS, b, bOff, words, dst, end - 64 * words + 1);
+			else
+				bits1Reversed(b, bOff, words, dst, end);
+		}
+		case 8 -> {
+			if (vectors)
+				RawVectors.bytes8Reversed(b, bOff, words, dst, end - 8 * words + 1);
+			else
+				bytes8Reversed(b, bOff, words, dst, end);
+		}
+		default -> {
+			// the vector loop does the last words of the row (the first values); the scalar one the first words
+			final int done = vectors ? RawVectors.words16Reversed(b, bOff, words, dst, end - 4 * words + 1) : 0;
+			words16Reversed(b, bOff, words - done, dst, end);
+		}
 		}
 	}
 
@@ -239,16 +301,28 @@ final class RawFrameDecoder {
 		}
 	}
 
-	/** Counter depth 24: {@code count} values from the high-bit words at {@code hi} and the low-bit ones at {@code lo}. */
-	private static void combine24(final ByteBuffer buf, final int hi, final int lo, final int count, final float[] dst,
+	/**
+	 * Counter depth 24: {@code count} values from the high-bit words at {@code hi} and the low-bit ones at {@code lo},
+	 * copied out in chunks of half the scratch array each.
+	 */
+	private void combine24(final ByteBuffer buf, final int hi, final int lo, final int count, final float[] dst,
 			final int off) {
 		final int words = count >>> 2;
-		int d = off;
-		for (int j = 0; j < words; j++) {
-			final long h = buf.getLong(hi + 8 * j);
-			final long l = buf.getLong(lo + 8 * j);
-			for (int k = 0; k < 64; k += 16) {
-				dst[d++] = ((int) (h >>> k) & 0xFFF) << 12 | ((int) (l >>> k) & 0xFFF);
+		final int half = bytes.length / 2;
+		final int chunk = half / 8;
+		final boolean vectors = Simd.enabled();
+		for (int w0 = 0; w0 < words; w0 += chunk) {
+			final int n = Math.min(chunk, words - w0);
+			buf.get(hi + 8 * w0, bytes, 0, 8 * n);
+			buf.get(lo + 8 * w0, bytes, half, 8 * n);
+			final int o = off + 4 * w0;
+			final int done = vectors ? RawVectors.combine24(bytes, 0, half, n, dst, o) : 0;
+			for (int j = done; j < n; j++) {
+				final long h = (long) LONG_BE.get(bytes, 8 * j);
+				final long l = (long) LONG_BE.get(bytes, half + 8 * j);
+				final int d = o + 4 * j;
+				for (int k = 0; k < 4; k++)
+					dst[d + k] = ((int) (h >>> 16 * k) & 0xFFF) << 12 | ((int) (l >>> 16 * k) & 0xFFF);
 			}
 		}
 	}

@@ -21,21 +21,7 @@ final class MibWriter {
 	/** A frame header of {@code headerBytes} bytes, NUL-padded, with the fields in Merlin's order. */
 	static byte[] header(final int seq, final int headerBytes, final int chips, final int width, final int height,
 			final String type, final String layout, final int depth) {
-		final StringBuilder sb = new StringBuilder();
-		sb.append(String.format("MQ1,%06d,%05d,%02d,%04d,%04d,%s,%6s,%s,", seq, headerBytes, chips, width, height, type,
-				layout, chips == 4 ? "0F" : "01"));
-		sb.append("2021-04-15 14:00:20.096668,0.001000,0,0,0,");
-		sb.append("2.000000E+0,5.110000E+2,0.000000E+0,0.000000E+0,0.000000E+0,0.000000E+0,0.000000E+0,0.000000E+0,");
-		for (int c = 0; c < chips; c++)
-			sb.append("3RX,011,511,000,000,000,000,000,000,175,010,200,125,100,100,093,100,099,030,128,004,255,140,")
-					.append("128,191,179,511,511,");
-		sb.append("MQ1A,2021-04-15T13:00:20.096668331Z,1000000ns,").append(depth).append(',');
-		final byte[] text = sb.toString().getBytes(StandardCharsets.US_ASCII);
-		if (text.length > headerBytes)
-			throw new IllegalArgumentException("header text of " + text.length + " bytes exceeds " + headerBytes);
-		final byte[] out = new byte[headerBytes];
-		System.arraycopy(text, 0, out, 0, text.length);
-		return out;
+		return MibSample.header(seq, headerBytes, chips, width, height, type, layout, depth);
 	}
 
 	/** Big-endian unsigned counts of {@code bytes} bytes each. */
