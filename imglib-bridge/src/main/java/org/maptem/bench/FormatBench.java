@@ -67,7 +67,7 @@ public final class FormatBench {
 	 * @param threads engine and limit threads
 	 * @param repeats timed passes per row; medians are reported
 	 * @param warmups untimed passes over every row first
-	 * @param only    run only the formats whose name contains this text ({@code ""}: all)
+	 * @param only    run only the formats whose name contains one of these comma-separated texts ({@code ""}: all)
 	 */
 	public record Options(long bytes, int threads, int repeats, int warmups, String only) {
 
@@ -133,7 +133,7 @@ public final class FormatBench {
 			cases.add(of("maptem n5 float32", "float32 BE", storedBytes(f32.meta()), f32,
 					new SyntheticStem(data.params(DType.FLOAT32))));
 			for (final FormatSample s : ServiceLoader.load(FormatSample.class))
-				if (s.name().contains(options.only()))
+				if (selected(s.name(), options.only()))
 					cases.add(prepare(dir, s, options));
 			final DatasetMeta m = f32.meta();
 			final LimitSum limit = new LimitSum(data.float32Raw(), f32.partitions(), m.framePixels(),
@@ -143,6 +143,14 @@ public final class FormatBench {
 			for (final Case c : cases)
 				c.dataset().close();
 		}
+	}
+
+	/** True when {@code name} contains one of the comma-separated texts of {@code only} ({@code ""}: every name). */
+	static boolean selected(final String name, final String only) {
+		for (final String t : only.split(",", -1))
+			if (name.contains(t.strip()))
+				return true;
+		return false;
 	}
 
 	private static long storedBytes(final DatasetMeta m) {

@@ -67,7 +67,9 @@ final class BenchCommand implements Callable<Integer> {
 	Path dir;
 
 	@Option(names = "--only", paramLabel = "TEXT", defaultValue = "",
-			description = "Engine benchmark: only the UDFs whose row name contains TEXT, e.g. '16 masks' (the limit always runs).")
+			description = "Engine benchmark: only the UDFs whose row name contains TEXT, e.g. '16 masks'; formats benchmark: "
+					+ "only the formats whose name contains one of the comma-separated TEXTs, e.g. 'k2is,quad 12' (the limit "
+					+ "and the float32 reference always run).")
 	String only;
 
 	@Option(names = "--json", paramLabel = "FILE", description = "Also write the rows as JSON: [{name, dtype, mib_per_s, ratio_to_limit}].")
@@ -123,6 +125,7 @@ final class BenchCommand implements Callable<Integer> {
 			o = o.withBytes(sizeMiB << 20);
 		if (threads != null)
 			o = o.withThreads(threads);
+		o = o.withOnly(only);
 		spec.commandLine().getErr().println("bench formats: one disk mask over ~" + (o.bytes() >> 20) + " MiB of every "
 				+ "detector format in " + d + ", " + o.threads() + " threads, median of " + o.repeats() + " passes...");
 		final FormatReport report = FormatBench.measure(d, o);

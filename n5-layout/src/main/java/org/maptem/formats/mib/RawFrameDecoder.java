@@ -27,6 +27,10 @@ import org.maptem.frames.Simd;
  * </ul>
  * Words are copied out of the buffer in bulk (8 KiB chunks, or the raw quad rows of a band) and unpacked from the copy, by
  * {@link RawVectors} eight values at a time when {@link Simd#enabled()}, else by scalar loops giving the same values.
+ * Quad 12-bit frames (chip side a multiple of 8) are copied a few raw rows at a time instead, and each raw row
+ * unpacked to its top and its bottom frame row by one vector call per chunk: the copy of a whole band (32 KiB for a
+ * 128 × 128 frame) no longer fits the L1 cache, and per half-row calls of a few vector steps cost as much as the
+ * unpacking.
  * One decoder per thread: it owns the scratch arrays.
  */
 final class RawFrameDecoder {
@@ -108,11 +112,21 @@ final class RawFrameDecoder {
 				lo = Math.min(lo, 2 * s - end);
 				hi = Math.max(hi, 2 * s - 1 - Math.max(rowStart, s));
 			}
-			final int runBytes = (hi - lo + 1) * rawRowBytes;
-			if (run == null || run.length < runBytes)
-				run = new byte[runBytes];
-			buf.get(dataPos + lo * rawRowBytes, run, 0, runBytes);
 			final boolean vectors = Simd.enabled();
+			if (vectors && bits == 16 && s % 8 == 0) {
+				// raw rows a few at a time (8 KiB, so the copy stays in the L1 cache), each giving a top and a bottom
+				// frame row, in one vector loop nest per chunk
+				final int perChunk = Math.max(1, bytes.length / rawRowBytes);
+				final byte[] b = perChunk * rawRowBytes <= bytes.length ? bytes : run(rawRowBytes);
+				for (int r = lo; r <= hi; r += perChunk) {
+					final int n = Math.min(perChunk, hi + 1 - r);
+					buf.get(dataPos + r * rawRowBytes, b, 0, n * rawRowBytes);
+					RawVectors.quad16(b, r, n, s, rowStart, end, dst, off);
+				}
+				return;
+			}
+			final byte[] run = run((hi - lo + 1) * rawRowBytes);
+			buf.get(dataPos + lo * rawRowBytes, run, 0, (hi - lo + 1) * rawRowBytes);
 			for (int i = 0; i < rows; i++) {
 				final int y = rowStart + i;
 				final int o = off + i * w;
@@ -134,6 +148,13 @@ final class RawFrameDecoder {
 		}
 		case PROCESSED -> throw new IllegalStateException("processed frames need no raw decoder");
 		}
+	}
+
+	/** The scratch array for raw quad rows, grown to at least {@code size} bytes. */
+	private byte[] run(final int size) {
+		if (run == null || run.length < size)
+			run = new byte[size];
+		return run;
 	}
 
 	/** As {@link #decode(ByteBuffer, int, int, int, float[], int)} into doubles (every value is exact in float). */

@@ -124,6 +124,51 @@ final class RawVectors {
 	}
 
 	/**
+	 * 16-bit quad: the {@code n} raw rows {@code r0 ...} copied to {@code b[0 ...]} ({@code 8s} bytes each, chip side
+	 * {@code s} a multiple of 8) into the frame rows among {@code rowStart ... end - 1} they hold, frame row {@code y}
+	 * at {@code dst[off + 2s(y - rowStart) ...]}. Raw row {@code r} gives top row {@code r} (chip segment 3 then
+	 * segment 2, in order) and bottom row {@code 2s-1-r} (segments 0 and 1 together, reversed): the values of
+	 * {@link #words16} and {@link #words16Reversed} per segment.
+	 */
+	static void quad16(final byte[] b, final int r0, final int n, final int s, final int rowStart, final int end,
+			final float[] dst, final int off) {
+		final int cb = 2 * s;
+		final int rawRowBytes = 4 * cb;
+		for (int k = 0; k < n; k++) {
+			final int r = r0 + k;
+			final int at = k * rawRowBytes;
+			if (r >= rowStart && r < end) {
+				final int o = off + 2 * s * (r - rowStart);
+				final int seg2 = at + 2 * cb;
+				final int seg3 = seg2 + cb;
+				// value x of a segment: bytes 2x of the copy, indices linear in x for the bounds-check elimination
+				for (int x = 0; x < s; x += 8) {
+					final ByteVector v = ByteVector.fromArray(B128, b, seg3 + 2 * x).rearrange(REVERSE_EACH);
+					final IntVector i = ((IntVector) v.reinterpretAsShorts().convertShape(VectorOperators.S2I, I256, 0))
+							.lanewise(VectorOperators.AND, 0xFFFF);
+					((FloatVector) i.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, o + x);
+					final ByteVector u = ByteVector.fromArray(B128, b, seg2 + 2 * x).rearrange(REVERSE_EACH);
+					final IntVector j = ((IntVector) u.reinterpretAsShorts().convertShape(VectorOperators.S2I, I256, 0))
+							.lanewise(VectorOperators.AND, 0xFFFF);
+					((FloatVector) j.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, o + s + x);
+				}
+			}
+			final int y = 2 * s - 1 - r;
+			if (y >= rowStart && y < end) {
+				// segments 0 and 1 reversed as one run: the last word pair first, its shorts in file order
+				final int o = off + 2 * s * (y - rowStart);
+				final int last = at + 2 * cb - 16;
+				for (int x = 0; x < 2 * s; x += 8) {
+					final ByteVector v = ByteVector.fromArray(B128, b, last - 2 * x).rearrange(SWAP_SHORTS_HALVES);
+					final IntVector i = ((IntVector) v.reinterpretAsShorts().convertShape(VectorOperators.S2I, I256, 0))
+							.lanewise(VectorOperators.AND, 0xFFFF);
+					((FloatVector) i.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, o + x);
+				}
+			}
+		}
+	}
+
+	/**
 	 * Counter depth 24, words in pairs: value {@code k} is {@code (hi_k & 0xFFF) << 12 | (lo_k & 0xFFF)} of the 16-bit
 	 * values of the words at {@code b[hiOff ...]} and {@code b[loOff ...]}; returns the words done (even).
 	 */

@@ -21,7 +21,8 @@ class RawFrameDecoderPathsTest {
 
 	@ParameterizedTest(name = "{0} {1}-bit, {2} x {3}")
 	@CsvSource({ "RAW, 1, 64, 128", "RAW, 8, 24, 40", "RAW, 16, 20, 44", "RAW_QUAD, 1, 128, 128", "RAW_QUAD, 8, 48, 48",
-			"RAW_QUAD, 16, 24, 24", "RAW_QUAD, 16, 40, 40", "RAW_24, 16, 12, 36" })
+			"RAW_QUAD, 16, 24, 24", "RAW_QUAD, 16, 32, 32", "RAW_QUAD, 16, 40, 40", "RAW_QUAD, 16, 48, 48",
+			"RAW_24, 16, 12, 36" })
 	void vectorAndScalarLoopsAgree(final FrameEncoding.Kind kind, final int bits, final int h, final int w) {
 		assertTrue(Simd.enabled(), "the test JVM runs the vector loops");
 		final long dataBytes = kind == FrameEncoding.Kind.RAW_24 ? 4L * h * w : (long) h * w * bits / 8;
