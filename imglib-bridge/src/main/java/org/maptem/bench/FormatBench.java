@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * the limit, the reference and every format are timed in turn, {@code repeats} times; medians are reported as MiB of
  * stored bytes (every file of the format, headers included) per second, the ratio to the limit, and the values per
  * second relative to the float32 reference (number for number: a value is one decoded pixel), also per CPU-second
- * of the whole process (steadier than wall time on a shared machine).
+ * of the whole process, summed over the timed passes (the process CPU clock ticks in 10 ms steps, too coarse for
+ * one pass).
  *
  * <p>Every pass is checked: the mask sums of three frames (first, middle, last) must equal a direct sum of the
  * synthetic frame ({@link SyntheticStem#frame}) over the disk, and each format must give the same results on every
@@ -231,7 +232,9 @@ public final class FormatBench {
 		try {
 			final double[] limitRates = new double[o.repeats()];
 			final double[][] rates = new double[cases.size()][o.repeats()];
-			final double[][] cpuRates = new double[cases.size()][o.repeats()];
+			// the process CPU clock ticks in 10 ms steps (times(2) on Linux), a quarter of a pass: per-pass rates take a few
+			// discrete values, so CPU time is summed over the timed passes and the column is their mean rate
+			final long[] cpuNanos = new long[cases.size()];
 			final double[] checksums = new double[cases.size()];
 			Arrays.fill(checksums, Double.NaN);
 			double limitTotal = Double.NaN;
@@ -253,7 +256,7 @@ public final class FormatBench {
 					final long c1 = processCpuNanos();
 					if (pass >= 0) {
 						rates[i][pass] = c.storedBytes() / MIB / ((s1 - s0) * 1e-9);
-						cpuRates[i][pass] = c1 > c0 ? c.storedBytes() / MIB / ((c1 - c0) * 1e-9) : Double.NaN;
+						cpuNanos[i] += c1 - c0;
 					}
 					checksums[i] = check(c, v, checksums[i]);
 				}
@@ -266,14 +269,14 @@ public final class FormatBench {
 					rm.sigHeight(), rm.sigWidth(), limitBytes, limitRate, 1, Double.NaN, Double.NaN));
 			final double refValues = EngineBench.median(rates[0], o.repeats()) / ref.storedBytes() * rm.frameCount()
 					* rm.framePixels();
-			final double refCpuValues = EngineBench.median(cpuRates[0], o.repeats()) / ref.storedBytes()
-					* rm.frameCount() * rm.framePixels();
+			final double refCpuValues = cpuRate(ref, cpuNanos[0], o.repeats()) / ref.storedBytes() * rm.frameCount()
+					* rm.framePixels();
 			for (int i = 0; i < cases.size(); i++) {
 				final Case c = cases.get(i);
 				final DatasetMeta m = c.dataset().meta();
 				final double rate = EngineBench.median(rates[i], o.repeats());
 				final double values = rate / c.storedBytes() * m.frameCount() * m.framePixels();
-				final double cpuValues = EngineBench.median(cpuRates[i], o.repeats()) / c.storedBytes() * m.frameCount()
+				final double cpuValues = cpuRate(c, cpuNanos[i], o.repeats()) / c.storedBytes() * m.frameCount()
 						* m.framePixels();
 				rows.add(new FormatRow(c.name(), c.storage(), m.frameCount(), m.sigHeight(), m.sigWidth(), c.storedBytes(),
 						rate, rate / limitRate, values / refValues, cpuValues / refCpuValues));
@@ -284,6 +287,11 @@ public final class FormatBench {
 		} finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/** MiB of {@code c}'s stored bytes per CPU-second over {@code passes} passes that took {@code nanos} in all. */
+	private static double cpuRate(final Case c, final long nanos, final int passes) {
+		return nanos > 0 ? (double) c.storedBytes() * passes / MIB / (nanos * 1e-9) : Double.NaN;
 	}
 
 	private static long processCpuNanos() {
