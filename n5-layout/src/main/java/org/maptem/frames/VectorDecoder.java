@@ -95,7 +95,8 @@ final class VectorDecoder {
 		for (int k = 0; k < end; k += 8) {
 			final IntVector v = IntVector.fromArray(I256, src, k);
 			final FloatVector f;
-			if (signed)
+			// counts below 2^31 (every lane's sign bit clear) convert as signed ints, exactly as their longs would
+			if (signed || !v.lt(0).anyTrue())
 				f = (FloatVector) v.convertShape(VectorOperators.I2F, F256, 0);
 			else {
 				final FloatVector hi = (FloatVector) v.lanewise(VectorOperators.LSHR, 16).convertShape(VectorOperators.I2F,

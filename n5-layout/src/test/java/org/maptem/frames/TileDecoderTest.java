@@ -121,6 +121,24 @@ class TileDecoderTest {
 	}
 
 	@Test
+	void unsigned32BitCountsRoundLikeTheirLongsWithAndWithoutTheSignBitInAVector() {
+		// runs of eight counts below 2^31 take the signed conversion, runs with one above it the exact split
+		final Random rnd = new Random(46);
+		final int count = 8 * 64;
+		final ByteBuffer src = ByteBuffer.allocate(4 * count).order(ByteOrder.BIG_ENDIAN);
+		final long[] values = new long[count];
+		for (int i = 0; i < count; i++) {
+			final boolean high = (i / 8) % 3 == 2 && i % 8 == rnd.nextInt(8);
+			values[i] = high ? (1L << 31) + (rnd.nextLong() >>> 33) : rnd.nextInt(Integer.MAX_VALUE) >>> rnd.nextInt(31);
+			src.putInt((int) values[i]);
+		}
+		final float[] f = new float[count];
+		new TileDecoder().decode(src.flip(), 0, count, DType.UINT32, f, 0);
+		for (int i = 0; i < count; i++)
+			assertEquals((float) values[i], f[i], "value " + i + " = " + values[i]);
+	}
+
+	@Test
 	void testsRunTheVectorLoops() {
 		// surefire starts test JVMs with --add-modules jdk.incubator.vector, so the tests above cover the vector path
 		assertTrue(Simd.enabled(), "vector kernels are off in the test JVM");
