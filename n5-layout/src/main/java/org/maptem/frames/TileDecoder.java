@@ -66,92 +66,107 @@ public final class TileDecoder {
 		Objects.checkFromIndexSize(dstOff, count, dst.length);
 		// per call: a thread may be inside Simd.scalarWhile
 		final boolean vectors = this.vectors && Simd.enabled();
+		// one method per type: each compiles on its own, so C2 inlines its vector loop into a small method, where the
+		// Vector API's intrinsics hold (inlined into one large method, they were seen to fall back to the boxed Java
+		// code in long runs, ten times slower)
 		switch (type) {
 		case FLOAT32 -> decodeFloat32(src, pos, count, dst, dstOff);
-		case FLOAT64 -> {
-			final DoubleBuffer v = src.slice(pos, count * 8).order(src.order()).asDoubleBuffer();
-			final double[] doubles = doubles();
-			for (int i = 0; i < count; i += CHUNK) {
-				final int n = Math.min(CHUNK, count - i);
-				v.get(i, doubles, 0, n);
-				for (int k = 0; k < n; k++)
-					dst[dstOff + i + k] = (float) doubles[k];
-			}
-		}
-		case UINT8, INT8 -> {
-			final boolean signed = type == DType.INT8;
-			final byte[] bytes = bytes();
-			for (int i = 0; i < count; i += CHUNK) {
-				final int n = Math.min(CHUNK, count - i);
-				src.get(pos + i, bytes, 0, n);
-				final int o = dstOff + i;
-				final int done = vectors ? VectorDecoder.bytes(bytes, n, signed, dst, o) : 0;
-				if (signed)
-					for (int k = done; k < n; k++)
-						dst[o + k] = bytes[k];
-				else
-					for (int k = done; k < n; k++)
-						dst[o + k] = bytes[k] & 0xFF;
-			}
-		}
-		case UINT16, INT16 -> {
-			final boolean signed = type == DType.INT16;
-			final ShortBuffer v = src.slice(pos, count * 2).order(src.order()).asShortBuffer();
-			final short[] shorts = shorts();
-			for (int i = 0; i < count; i += CHUNK) {
-				final int n = Math.min(CHUNK, count - i);
-				v.get(i, shorts, 0, n);
-				final int o = dstOff + i;
-				final int done = vectors ? VectorDecoder.shorts(shorts, n, signed, dst, o) : 0;
-				if (signed)
-					for (int k = done; k < n; k++)
-						dst[o + k] = shorts[k];
-				else
-					for (int k = done; k < n; k++)
-						dst[o + k] = shorts[k] & 0xFFFF;
-			}
-		}
-		case UINT32, INT32 -> {
-			final boolean signed = type == DType.INT32;
-			final IntBuffer v = intView(src, pos, count);
-			final boolean swap = src.order() != ByteOrder.nativeOrder();
-			final int[] ints = ints();
-			for (int i = 0; i < count; i += CHUNK) {
-				final int n = Math.min(CHUNK, count - i);
-				v.get(i, ints, 0, n);
-				if (swap)
-					ByteSwaps.swapInPlace(ints, n);
-				final int o = dstOff + i;
-				final int done = vectors ? VectorDecoder.ints(ints, n, signed, dst, o) : 0;
-				if (signed)
-					for (int k = done; k < n; k++)
-						dst[o + k] = ints[k];
-				else
-					for (int k = done; k < n; k++)
-						dst[o + k] = ints[k] & 0xFFFFFFFFL;
-			}
-		}
-		case UINT12_PACKED -> {
-			final byte[] bytes = bytes();
-			for (int i = 0; i < count; i += CHUNK) {
-				final int n = Math.min(CHUNK, count - i);
-				final int nb = (int) type.bytesFor(n);
-				// chunks hold an even number of values, so each starts on a whole byte
-				src.get(pos + (int) type.bytesFor(i), bytes, 0, nb);
-				final int o = dstOff + i;
-				final int pairs = n / 2;
-				// the vector loop unpacks a multiple of 8 values, so the scalar one starts on a whole pair
-				final int done = vectors ? VectorDecoder.packed12(bytes, n, dst, o) / 2 : 0;
-				for (int k = done, j = 3 * done; k < pairs; k++, j += 3) {
-					final int b1 = bytes[j + 1] & 0xFF;
-					dst[o + 2 * k] = (bytes[j] & 0xFF) | (b1 & 0x0F) << 8;
-					dst[o + 2 * k + 1] = (b1 >>> 4) | (bytes[j + 2] & 0xFF) << 4;
-				}
-				if ((n & 1) == 1)
-					dst[o + n - 1] = (bytes[3 * pairs] & 0xFF) | (bytes[3 * pairs + 1] & 0x0F) << 8;
-			}
-		}
+		case FLOAT64 -> decodeFloat64(src, pos, count, dst, dstOff);
+		case UINT8, INT8 -> decode8(src, pos, count, type == DType.INT8, vectors, dst, dstOff);
+		case UINT16, INT16 -> decode16(src, pos, count, type == DType.INT16, vectors, dst, dstOff);
+		case UINT32, INT32 -> decode32(src, pos, count, type == DType.INT32, vectors, dst, dstOff);
+		case UINT12_PACKED -> decode12(src, pos, count, vectors, dst, dstOff);
 		default -> throw new IllegalStateException("no decoder for " + type);
+		}
+	}
+
+	private void decodeFloat64(final ByteBuffer src, final int pos, final int count, final float[] dst, final int dstOff) {
+		final DoubleBuffer v = src.slice(pos, count * 8).order(src.order()).asDoubleBuffer();
+		final double[] doubles = doubles();
+		for (int i = 0; i < count; i += CHUNK) {
+			final int n = Math.min(CHUNK, count - i);
+			v.get(i, doubles, 0, n);
+			for (int k = 0; k < n; k++)
+				dst[dstOff + i + k] = (float) doubles[k];
+		}
+	}
+
+	private void decode8(final ByteBuffer src, final int pos, final int count, final boolean signed, final boolean vectors,
+			final float[] dst, final int dstOff) {
+		final byte[] bytes = bytes();
+		for (int i = 0; i < count; i += CHUNK) {
+			final int n = Math.min(CHUNK, count - i);
+			src.get(pos + i, bytes, 0, n);
+			final int o = dstOff + i;
+			final int done = vectors ? VectorDecoder.bytes(bytes, n, signed, dst, o) : 0;
+			if (signed)
+				for (int k = done; k < n; k++)
+					dst[o + k] = bytes[k];
+			else
+				for (int k = done; k < n; k++)
+					dst[o + k] = bytes[k] & 0xFF;
+		}
+	}
+
+	private void decode16(final ByteBuffer src, final int pos, final int count, final boolean signed, final boolean vectors,
+			final float[] dst, final int dstOff) {
+		final ShortBuffer v = src.slice(pos, count * 2).order(src.order()).asShortBuffer();
+		final short[] shorts = shorts();
+		for (int i = 0; i < count; i += CHUNK) {
+			final int n = Math.min(CHUNK, count - i);
+			v.get(i, shorts, 0, n);
+			final int o = dstOff + i;
+			final int done = vectors ? VectorDecoder.shorts(shorts, n, signed, dst, o) : 0;
+			if (signed)
+				for (int k = done; k < n; k++)
+					dst[o + k] = shorts[k];
+			else
+				for (int k = done; k < n; k++)
+					dst[o + k] = shorts[k] & 0xFFFF;
+		}
+	}
+
+	private void decode32(final ByteBuffer src, final int pos, final int count, final boolean signed, final boolean vectors,
+			final float[] dst, final int dstOff) {
+		final IntBuffer v = intView(src, pos, count);
+		final boolean swap = src.order() != ByteOrder.nativeOrder();
+		final int[] ints = ints();
+		for (int i = 0; i < count; i += CHUNK) {
+			final int n = Math.min(CHUNK, count - i);
+			v.get(i, ints, 0, n);
+			if (swap)
+				ByteSwaps.swapInPlace(ints, n);
+			final int o = dstOff + i;
+			final int done = vectors ? VectorDecoder.ints(ints, n, signed, dst, o) : 0;
+			if (signed)
+				for (int k = done; k < n; k++)
+					dst[o + k] = ints[k];
+			else
+				for (int k = done; k < n; k++)
+					dst[o + k] = ints[k] & 0xFFFFFFFFL;
+		}
+	}
+
+	private void decode12(final ByteBuffer src, final int pos, final int count, final boolean vectors, final float[] dst,
+			final int dstOff) {
+		final DType type = DType.UINT12_PACKED;
+		final byte[] bytes = bytes();
+		for (int i = 0; i < count; i += CHUNK) {
+			final int n = Math.min(CHUNK, count - i);
+			final int nb = (int) type.bytesFor(n);
+			// chunks hold an even number of values, so each starts on a whole byte
+			src.get(pos + (int) type.bytesFor(i), bytes, 0, nb);
+			final int o = dstOff + i;
+			final int pairs = n / 2;
+			// the vector loop unpacks a multiple of 8 values, so the scalar one starts on a whole pair
+			final int done = vectors ? VectorDecoder.packed12(bytes, n, dst, o) / 2 : 0;
+			for (int k = done, j = 3 * done; k < pairs; k++, j += 3) {
+				final int b1 = bytes[j + 1] & 0xFF;
+				dst[o + 2 * k] = (bytes[j] & 0xFF) | (b1 & 0x0F) << 8;
+				dst[o + 2 * k + 1] = (b1 >>> 4) | (bytes[j + 2] & 0xFF) << 4;
+			}
+			if ((n & 1) == 1)
+				dst[o + n - 1] = (bytes[3 * pairs] & 0xFF) | (bytes[3 * pairs + 1] & 0x0F) << 8;
 		}
 	}
 
