@@ -12,7 +12,7 @@ import java.util.List;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Partition;
 import org.maptem.dataset.Tile;
-import org.maptem.frames.FrameSource;
+import org.maptem.frames.FloatExactFrameSource;
 import org.maptem.frames.Simd;
 import org.maptem.frames.Unmapper;
 
@@ -25,7 +25,7 @@ import org.maptem.frames.Unmapper;
  * (at most {@link #WINDOW} bytes) and released when reading moves on or the source closes. One source per thread;
  * the row buffer is reused, nothing is allocated per tile.
  */
-final class Frms6FrameSource implements FrameSource {
+final class Frms6FrameSource extends FloatExactFrameSource {
 
 	/** Largest mapping: whole frames up to 1 GiB. */
 	static final long WINDOW = 1L << 30;
@@ -82,27 +82,6 @@ final class Frms6FrameSource implements FrameSource {
 					shorts.get(base + (2 * rawH - 1 - q) * rawW + half, row, 0, half);
 					for (int x = vectors ? Frms6Vectors.reversed(row, half, dst, o) : 0; x < half; x++)
 						dst[o + x] = row[half - 1 - x] & 0xFFFF;
-				}
-			}
-		}
-	}
-
-	@Override
-	public void read(final Tile tile, final double[] dst) {
-		check(tile, dst.length);
-		int o = 0;
-		for (int i = 0; i < tile.frameCount(); i++) {
-			final int base = frame(tile.firstFrame() + i);
-			for (int r = 0; r < tile.sigRows(); r++, o += half) {
-				final int q = (tile.sigRowStart() + r) / binning;
-				if (q < rawH) {
-					shorts.get(base + q * rawW, row, 0, half);
-					for (int x = 0; x < half; x++)
-						dst[o + x] = row[x] & 0xFFFF;
-				} else {
-					shorts.get(base + (2 * rawH - 1 - q) * rawW + half, row, 0, half);
-					for (int x = 0, k = half - 1; x < half; x++, k--)
-						dst[o + x] = row[k] & 0xFFFF;
 				}
 			}
 		}

@@ -14,7 +14,7 @@ import java.util.List;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Partition;
 import org.maptem.dataset.Tile;
-import org.maptem.frames.FrameSource;
+import org.maptem.frames.FloatExactFrameSource;
 import org.maptem.frames.Simd;
 import org.maptem.frames.Unmapper;
 
@@ -32,7 +32,7 @@ import org.maptem.frames.Unmapper;
  * <p>Each sector is mapped in windows of whole frames (at most {@link #WINDOW} bytes), released when reading moves
  * past them or on {@link #close()}. One source per thread; nothing is allocated per tile.
  */
-final class K2isFrameSource implements FrameSource {
+final class K2isFrameSource extends FloatExactFrameSource {
 
 	/** Largest mapping per sector. */
 	static final long WINDOW = 1L << 30;
@@ -80,18 +80,8 @@ final class K2isFrameSource implements FrameSource {
 	}
 
 	@Override
-	public void read(final Tile tile, final float[] dst) {
-		check(tile, dst.length);
-		decode(tile, dst, null);
-	}
-
-	@Override
-	public void read(final Tile tile, final double[] dst) {
-		check(tile, dst.length);
-		decode(tile, null, dst);
-	}
-
-	private void decode(final Tile tile, final float[] f, final double[] d) {
+	public void read(final Tile tile, final float[] f) {
+		check(tile, f.length);
 		final int r0 = tile.sigRowStart();
 		final int r1 = r0 + tile.sigRows();
 		final int perFrame = tile.sigRows() * K2Block.FRAME_WIDTH;
@@ -114,14 +104,11 @@ final class K2isFrameSource implements FrameSource {
 						b.get(block + K2Block.HEADER + (c0 - top) * K2Block.ROW_BYTES, rows, 0, n * K2Block.ROW_BYTES);
 						int o = i * perFrame + (c0 - r0) * K2Block.FRAME_WIDTH + s * K2Block.SECTOR_WIDTH
 								+ K2Block.COLS * (15 - c);
-						if (f != null && Simd.enabled())
+						if (Simd.enabled())
 							K2Vectors.rows(rows, n, f, o, K2Block.FRAME_WIDTH);
-						else if (f != null)
-							for (int p = 0, end = n * K2Block.ROW_BYTES; p < end; p += K2Block.ROW_BYTES, o += K2Block.FRAME_WIDTH)
-								row(rows, p, f, o);
 						else
 							for (int p = 0, end = n * K2Block.ROW_BYTES; p < end; p += K2Block.ROW_BYTES, o += K2Block.FRAME_WIDTH)
-								row(rows, p, d, o);
+								row(rows, p, f, o);
 					}
 				}
 			}
@@ -146,28 +133,6 @@ final class K2isFrameSource implements FrameSource {
 
 	/** Decodes one block row: 24 bytes, a little-endian stream of sixteen 12-bit values. */
 	private static void row(final byte[] b, final int p, final float[] dst, final int o) {
-		final long x = (long) LONGS.get(b, p);
-		final long y = (long) LONGS.get(b, p + 8);
-		final long z = (long) LONGS.get(b, p + 16);
-		dst[o] = (int) (x & 0xFFF);
-		dst[o + 1] = (int) (x >>> 12 & 0xFFF);
-		dst[o + 2] = (int) (x >>> 24 & 0xFFF);
-		dst[o + 3] = (int) (x >>> 36 & 0xFFF);
-		dst[o + 4] = (int) (x >>> 48 & 0xFFF);
-		dst[o + 5] = (int) ((x >>> 60 | y << 4) & 0xFFF);
-		dst[o + 6] = (int) (y >>> 8 & 0xFFF);
-		dst[o + 7] = (int) (y >>> 20 & 0xFFF);
-		dst[o + 8] = (int) (y >>> 32 & 0xFFF);
-		dst[o + 9] = (int) (y >>> 44 & 0xFFF);
-		dst[o + 10] = (int) ((y >>> 56 | z << 8) & 0xFFF);
-		dst[o + 11] = (int) (z >>> 4 & 0xFFF);
-		dst[o + 12] = (int) (z >>> 16 & 0xFFF);
-		dst[o + 13] = (int) (z >>> 28 & 0xFFF);
-		dst[o + 14] = (int) (z >>> 40 & 0xFFF);
-		dst[o + 15] = (int) (z >>> 52);
-	}
-
-	private static void row(final byte[] b, final int p, final double[] dst, final int o) {
 		final long x = (long) LONGS.get(b, p);
 		final long y = (long) LONGS.get(b, p + 8);
 		final long z = (long) LONGS.get(b, p + 16);

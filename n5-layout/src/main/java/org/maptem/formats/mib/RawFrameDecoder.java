@@ -63,7 +63,6 @@ final class RawFrameDecoder {
 	private final byte[] bytes;
 	/** The raw quad rows of one band, grown to the largest band read. */
 	private byte[] run;
-	private float[] row;
 
 	RawFrameDecoder(final FrameEncoding enc) {
 		if (enc.kind() == FrameEncoding.Kind.PROCESSED)
@@ -155,20 +154,6 @@ final class RawFrameDecoder {
 		if (run == null || run.length < size)
 			run = new byte[size];
 		return run;
-	}
-
-	/** As {@link #decode(ByteBuffer, int, int, int, float[], int)} into doubles (every value is exact in float). */
-	void decode(final ByteBuffer buf, final int dataPos, final int rowStart, final int rows, final double[] dst,
-			final int off) {
-		final int w = enc.sigWidth();
-		if (row == null)
-			row = new float[w];
-		for (int i = 0; i < rows; i++) {
-			decode(buf, dataPos, rowStart + i, 1, row, 0);
-			final int o = off + i * w;
-			for (int x = 0; x < w; x++)
-				dst[o + x] = row[x];
-		}
 	}
 
 	/**

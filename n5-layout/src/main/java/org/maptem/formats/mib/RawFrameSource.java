@@ -8,7 +8,7 @@ import java.nio.file.StandardOpenOption;
 
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Tile;
-import org.maptem.frames.FrameSource;
+import org.maptem.frames.FloatExactFrameSource;
 import org.maptem.frames.Unmapper;
 
 /**
@@ -19,7 +19,7 @@ import org.maptem.frames.Unmapper;
  * where the first header says fails with the frame's byte offset instead of returning garbage. Windows hold whole
  * frames, up to {@link #WINDOW} bytes (at least one frame), and are unmapped on {@link #close()}. One thread.
  */
-final class RawFrameSource implements FrameSource {
+final class RawFrameSource extends FloatExactFrameSource {
 
 	/** Bytes mapped at once when frames are smaller. */
 	static final long WINDOW = 64L << 20;
@@ -65,16 +65,6 @@ final class RawFrameSource implements FrameSource {
 
 	@Override
 	public void read(final Tile tile, final float[] dst) {
-		check(tile, dst.length);
-		final int perFrame = tile.sigRows() * tile.sigWidth();
-		for (int i = 0; i < tile.frameCount(); i++) {
-			final int pos = frame(tile.firstFrame() + i);
-			decoder.decode(mapped, pos + file.header().headerBytes(), tile.sigRowStart(), tile.sigRows(), dst, i * perFrame);
-		}
-	}
-
-	@Override
-	public void read(final Tile tile, final double[] dst) {
 		check(tile, dst.length);
 		final int perFrame = tile.sigRows() * tile.sigWidth();
 		for (int i = 0; i < tile.frameCount(); i++) {

@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Tile;
 import org.maptem.frames.FrameLayout;
-import org.maptem.frames.FrameSource;
+import org.maptem.frames.FloatExactFrameSource;
 import org.maptem.frames.Unmapper;
 
 /**
@@ -20,7 +20,7 @@ import org.maptem.frames.Unmapper;
  * <p>Frames are mapped in windows of up to {@link #WINDOW} bytes of whole frames (a tile is always read from one
  * window); mappings are released on {@link #close()}. One source per thread.
  */
-final class Float16FrameSource implements FrameSource {
+final class Float16FrameSource extends FloatExactFrameSource {
 
 	/** Most bytes mapped at once. */
 	static final long WINDOW = 1L << 30;
@@ -61,21 +61,6 @@ final class Float16FrameSource implements FrameSource {
 
 	@Override
 	public void read(final Tile tile, final float[] dst) {
-		final int perFrame = check(tile, dst.length);
-		for (int i = 0; i < tile.frameCount(); i++) {
-			final ShortBuffer v = view(tile, i, perFrame);
-			for (int done = 0; done < perFrame; done += CHUNK) {
-				final int n = Math.min(CHUNK, perFrame - done);
-				v.get(done, scratch, 0, n);
-				final int o = i * perFrame + done;
-				for (int k = 0; k < n; k++)
-					dst[o + k] = table[scratch[k] & 0xFFFF];
-			}
-		}
-	}
-
-	@Override
-	public void read(final Tile tile, final double[] dst) {
 		final int perFrame = check(tile, dst.length);
 		for (int i = 0; i < tile.frameCount(); i++) {
 			final ShortBuffer v = view(tile, i, perFrame);
