@@ -67,49 +67,9 @@ public final class EngineBench {
 	private static final long MIB = 1L << 20;
 	private static final int SIG = 128;
 
-	/**
-	 * What to measure.
-	 *
-	 * @param bytes   size of the float32 data in bytes (uint16 and 12-bit data have the same frames in fewer bytes)
-	 * @param threads engine and limit threads
-	 * @param repeats timed passes per row; medians are reported
-	 * @param warmups untimed passes over every row first
-	 * @param only    run only the UDFs whose row name contains this text ({@code ""}: all)
-	 */
-	public record Options(long bytes, int threads, int repeats, int warmups, String only) {
-
-		public Options {
-			if (bytes < SIG * SIG * 4L || threads < 1 || repeats < 1 || warmups < 0 || only == null)
-				throw new IllegalArgumentException("engine benchmark needs at least one frame (" + SIG * SIG * 4
-						+ " bytes), one thread, one repeat, no negative warm-up and a filter, found " + bytes + " bytes, "
-						+ threads + " threads, " + repeats + " repeats, " + warmups + " warm-ups, filter " + only);
-		}
-
-		/** 2 GiB, every core, 5 repeats after 2 warm-up passes, every UDF. */
-		public static Options defaults() {
-			return new Options(2L << 30, Runtime.getRuntime().availableProcessors(), 5, 2, "");
-		}
-
-		public Options withBytes(final long b) {
-			return new Options(b, threads, repeats, warmups, only);
-		}
-
-		public Options withThreads(final int t) {
-			return new Options(bytes, t, repeats, warmups, only);
-		}
-
-		public Options withRepeats(final int r) {
-			return new Options(bytes, threads, r, warmups, only);
-		}
-
-		public Options withWarmups(final int w) {
-			return new Options(bytes, threads, repeats, w, only);
-		}
-
-		/** Only the UDFs whose row name contains {@code text} (the limit always runs). */
-		public Options withOnly(final String text) {
-			return new Options(bytes, threads, repeats, warmups, text);
-		}
+	/** 2 GiB, every core, 5 repeats after 2 warm-up passes, every UDF. */
+	public static BenchOptions defaults() {
+		return new BenchOptions(2L << 30, Runtime.getRuntime().availableProcessors(), 5, 2, "");
 	}
 
 	/** One UDF on one dataset. */
@@ -125,7 +85,7 @@ public final class EngineBench {
 	 * row per UDF named {@code "<udf>, values/s vs float32"} whose MiB/s are float32-equivalent (4 bytes per value)
 	 * and whose ratio is to the float32 row of the same UDF.
 	 */
-	public static List<BenchRow> run(final Path dir, final Options options) throws IOException {
+	public static List<BenchRow> run(final Path dir, final BenchOptions options) throws IOException {
 		return measure(dir, options).benchRows();
 	}
 
@@ -136,7 +96,7 @@ public final class EngineBench {
 	 * @throws IOException           if files cannot be written or read
 	 * @throws IllegalStateException if a pass gives a wrong result (a bug in the engine or a kernel)
 	 */
-	public static EngineReport measure(final Path dir, final Options options) throws IOException {
+	public static EngineReport measure(final Path dir, final BenchOptions options) throws IOException {
 		final EngineData data = EngineData.prepare(dir, options.bytes(), options.threads());
 		final DatasetMeta f32 = data.float32Meta();
 		final List<Case> cases = cases(data, options.only());
@@ -280,7 +240,7 @@ public final class EngineBench {
 					+ " as on the first pass and other dtypes");
 	}
 
-	private static EngineReport report(final Options o, final DatasetMeta f32, final Samples limit, final List<Case> cases,
+	private static EngineReport report(final BenchOptions o, final DatasetMeta f32, final Samples limit, final List<Case> cases,
 			final Samples[] samples) {
 		final double limitRate = limit.wall();
 		final List<EngineRow> rows = new ArrayList<>();
@@ -359,7 +319,7 @@ public final class EngineBench {
 	/** Runs the benchmark from the command line and prints its table; see the class comment for arguments. */
 	public static void main(final String[] args) throws IOException {
 		Path dir = Path.of(System.getProperty("java.io.tmpdir"), "maptem-bench");
-		Options o = Options.defaults();
+		BenchOptions o = defaults();
 		for (final String a : args) {
 			if (a.startsWith("--size="))
 				o = o.withBytes(parseSize(a.substring(7)));

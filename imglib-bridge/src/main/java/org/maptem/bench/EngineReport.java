@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param jvm     {@code java.vm.version} of the run
  * @param rows    the limit, then every UDF × dtype in the order run
  */
-public record EngineReport(EngineBench.Options options, long frames, String jvm, List<EngineRow> rows) {
+public record EngineReport(BenchOptions options, long frames, String jvm, List<EngineRow> rows) {
 
 	public EngineReport {
 		rows = List.copyOf(rows);

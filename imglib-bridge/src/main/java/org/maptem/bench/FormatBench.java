@@ -61,49 +61,9 @@ public final class FormatBench {
 	private static final double MIB = 1 << 20;
 	private static final int SIG = 128;
 
-	/**
-	 * What to measure.
-	 *
-	 * @param bytes   stored bytes per format (and float32 bytes of the reference)
-	 * @param threads engine and limit threads
-	 * @param repeats timed passes per row; medians are reported
-	 * @param warmups untimed passes over every row first
-	 * @param only    run only the formats whose name contains one of these comma-separated texts ({@code ""}: all)
-	 */
-	public record Options(long bytes, int threads, int repeats, int warmups, String only) {
-
-		public Options {
-			if (bytes < SIG * SIG * 4L || threads < 1 || repeats < 1 || warmups < 0 || only == null)
-				throw new IllegalArgumentException("format benchmark needs at least one frame (" + SIG * SIG * 4
-						+ " bytes), one thread, one repeat, no negative warm-up and a filter, found " + bytes + " bytes, "
-						+ threads + " threads, " + repeats + " repeats, " + warmups + " warm-ups, filter " + only);
-		}
-
-		/** 256 MiB per format, every core, 5 repeats after 1 warm-up pass, every format. */
-		public static Options defaults() {
-			return new Options(256L << 20, Runtime.getRuntime().availableProcessors(), 5, 1, "");
-		}
-
-		public Options withBytes(final long b) {
-			return new Options(b, threads, repeats, warmups, only);
-		}
-
-		public Options withThreads(final int t) {
-			return new Options(bytes, t, repeats, warmups, only);
-		}
-
-		public Options withRepeats(final int r) {
-			return new Options(bytes, threads, r, warmups, only);
-		}
-
-		public Options withWarmups(final int w) {
-			return new Options(bytes, threads, repeats, w, only);
-		}
-
-		/** Only the formats whose name contains {@code text} (the limit and the reference always run). */
-		public Options withOnly(final String text) {
-			return new Options(bytes, threads, repeats, warmups, text);
-		}
+	/** 256 MiB per format, every core, 5 repeats after 1 warm-up pass, every format. */
+	public static BenchOptions defaults() {
+		return new BenchOptions(256L << 20, Runtime.getRuntime().availableProcessors(), 5, 1, "");
 	}
 
 	/** One dataset with its mask, and the direct mask sums of a few frames. */
@@ -115,7 +75,7 @@ public final class FormatBench {
 	}
 
 	/** Runs {@link #measure} and returns {@link FormatReport#benchRows()}. */
-	public static List<BenchRow> run(final Path dir, final Options options) throws IOException {
+	public static List<BenchRow> run(final Path dir, final BenchOptions options) throws IOException {
 		return measure(dir, options).benchRows();
 	}
 
@@ -126,7 +86,7 @@ public final class FormatBench {
 	 * @throws IOException           if files cannot be written or read
 	 * @throws IllegalStateException if a pass gives a wrong result (a bug in a reader or the engine)
 	 */
-	public static FormatReport measure(final Path dir, final Options options) throws IOException {
+	public static FormatReport measure(final Path dir, final BenchOptions options) throws IOException {
 		final EngineData data = EngineData.prepare(dir, options.bytes(), options.threads());
 		final List<Case> cases = new ArrayList<>();
 		try {
@@ -158,7 +118,7 @@ public final class FormatBench {
 		return m.totalBytes();
 	}
 
-	private static Case prepare(final Path dir, final FormatSample sample, final Options o) throws IOException {
+	private static Case prepare(final Path dir, final FormatSample sample, final BenchOptions o) throws IOException {
 		final SyntheticParams shape = sample.params(1, SIG, SIG);
 		final int h = shape.sigShape()[0];
 		final int w = shape.sigShape()[1];
@@ -225,7 +185,7 @@ public final class FormatBench {
 		return new Case(name, storage, stored, d, ApplyMasksUdf.of(Masks.disk(cx, cy, r)), check, expected);
 	}
 
-	private static FormatReport time(final Options o, final LimitSum limit, final long limitBytes, final List<Case> cases)
+	private static FormatReport time(final BenchOptions o, final LimitSum limit, final long limitBytes, final List<Case> cases)
 			throws IOException {
 		final LocalExecutor engine = new LocalExecutor(o.threads());
 		final ExecutorService pool = Executors.newFixedThreadPool(o.threads());
@@ -337,7 +297,7 @@ public final class FormatBench {
 	/** Runs the benchmark from the command line and prints its table; see the class comment for arguments. */
 	public static void main(final String[] args) throws IOException {
 		Path dir = Path.of(System.getProperty("java.io.tmpdir"), "maptem-bench");
-		Options o = Options.defaults();
+		BenchOptions o = defaults();
 		for (final String a : args) {
 			if (a.startsWith("--size="))
 				o = o.withBytes(EngineBench.parseSize(a.substring(7)));

@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param jvm     {@code java.vm.version} of the run
  * @param rows    the limit, the reference, then the formats in {@link java.util.ServiceLoader} order
  */
-public record FormatReport(FormatBench.Options options, String jvm, List<FormatRow> rows) {
+public record FormatReport(BenchOptions options, String jvm, List<FormatRow> rows) {
 
 	public FormatReport {
 		rows = List.copyOf(rows);

@@ -20,7 +20,7 @@ import org.maptem.frames.Simd;
 class EngineBenchTest {
 
 	/** 64 frames of 128 × 128 float32, two threads, one pass: a smoke run, not a measurement. */
-	private static final EngineBench.Options SMALL = EngineBench.Options.defaults().withBytes(64L * 128 * 128 * 4)
+	private static final BenchOptions SMALL = EngineBench.defaults().withBytes(64L * 128 * 128 * 4)
 			.withThreads(2).withRepeats(1).withWarmups(0);
 
 	@Test
@@ -65,7 +65,7 @@ class EngineBenchTest {
 
 	@Test
 	void dataFilesAreWrittenOnceAndReused(@TempDir final Path dir) throws IOException {
-		final EngineBench.Options sumOnly = SMALL.withOnly("sum");
+		final BenchOptions sumOnly = SMALL.withOnly("sum");
 		EngineBench.measure(dir, sumOnly);
 		final Map<Path, FileTime> first = modified(dir);
 		assertEquals(4, Files.list(dir).filter(p -> p.getFileName().toString().startsWith("enginebench-64x")).count(),

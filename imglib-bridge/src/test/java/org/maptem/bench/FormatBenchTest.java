@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FormatBenchTest {
 
 	/** 1 MiB per format (K2IS: its minimum of frames), two threads, one pass: a smoke run, not a measurement. */
-	private static final FormatBench.Options SMALL = FormatBench.Options.defaults().withBytes(1L << 20).withThreads(2)
+	private static final BenchOptions SMALL = FormatBench.defaults().withBytes(1L << 20).withThreads(2)
 			.withRepeats(1).withWarmups(0);
 
 	@Test
@@ -55,7 +55,7 @@ class FormatBenchTest {
 
 	@Test
 	void formatFilesAreWrittenOnceAndReused(@TempDir final Path dir) throws IOException {
-		final FormatBench.Options npy = SMALL.withOnly("npy");
+		final BenchOptions npy = SMALL.withOnly("npy");
 		FormatBench.measure(dir, npy);
 		final Map<Path, FileTime> first = modified(dir);
 		assertEquals(1, Files.list(dir).filter(p -> p.getFileName().toString().startsWith("formatbench-npy-uint16-"))

@@ -31,6 +31,15 @@ public interface FormatSample {
 	SyntheticParams params(long frames, int height, int width);
 
 	/**
+	 * Noisy synthetic counts of {@code dtype} in {@code frames} frames of {@code height × width}: the
+	 * {@link #params} of a format that stores any frame shape and these counts as they are.
+	 */
+	static SyntheticParams noisyCounts(final long frames, final int height, final int width,
+			final org.maptem.dataset.DType dtype) {
+		return SyntheticParams.builder().navShape(frames).sigShape(height, width).dtype(dtype).noise(true).build();
+	}
+
+	/**
 	 * Writes the frames of {@code stem} (made from {@link #params}) in this format into {@code dir}, which exists and is
 	 * empty, and returns what {@link org.maptem.formats.Formats#open} takes (a file or a directory inside {@code dir}).
 	 * Streams: never holds more than a few frames in memory, whatever the size.

@@ -85,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
 		if ("read".equals(what) || "all".equals(what))
 			rows.addAll(read(d));
 		if ("engine".equals(what) || "all".equals(what)) {
-			org.maptem.bench.EngineBench.Options e = org.maptem.bench.EngineBench.Options.defaults().withRepeats(repeats);
+			org.maptem.bench.BenchOptions e = org.maptem.bench.EngineBench.defaults().withRepeats(repeats);
 			if (sizeGiven)
 				e = e.withBytes(sizeMiB << 20);
 			if (threads != null)
@@ -120,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
 	}
 
 	private List<BenchRow> formats(final Path d) throws IOException {
-		FormatBench.Options o = FormatBench.Options.defaults().withRepeats(repeats);
+		org.maptem.bench.BenchOptions o = FormatBench.defaults().withRepeats(repeats);
 		if (sizeGiven)
 			o = o.withBytes(sizeMiB << 20);
 		if (threads != null)

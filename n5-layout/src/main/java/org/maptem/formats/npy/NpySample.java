@@ -30,7 +30,7 @@ public final class NpySample implements FormatSample {
 
 	@Override
 	public SyntheticParams params(final long frames, final int height, final int width) {
-		return SyntheticParams.builder().navShape(frames).sigShape(height, width).dtype(DType.UINT16).noise(true).build();
+		return FormatSample.noisyCounts(frames, height, width, DType.UINT16);
 	}
 
 	@Override
