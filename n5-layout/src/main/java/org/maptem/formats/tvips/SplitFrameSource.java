@@ -3,87 +3,51 @@ package org.maptem.formats.tvips;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Tile;
 import org.maptem.frames.FrameSource;
+import org.maptem.frames.SpanningFrameSource;
 
 /**
  * Reads tiles of a frame run that spans several files, each file's frames read by its own source.
  *
- * <p>A tile inside one file is read by that file's source straight into the caller's array; a tile that crosses a
- * file boundary (only whole-frame tiles can) is read piecewise through a scratch array kept for the next one. One
- * source per thread.
+ * <p>Tiles that cross a file boundary are read piece by piece ({@link SpanningFrameSource}). The per-file sources are
+ * opened with this one and closed with it. One source per thread.
  */
-final class SplitFrameSource implements FrameSource {
+final class SplitFrameSource extends SpanningFrameSource {
 
 	private final FrameSource[] sources;
 	/** Dataset frame index of each source's first frame, ascending, plus one past the last source's last frame. */
 	private final long[] starts;
-	private float[] floatScratch;
-	private double[] doubleScratch;
 
 	/**
+	 * @param what    the files, for messages
 	 * @param sources the per-file sources in frame order
 	 * @param starts  dataset frame index of each source's first frame, and one past the end ({@code sources.length + 1}
 	 *                values)
 	 */
-	SplitFrameSource(final FrameSource[] sources, final long[] starts) {
+	SplitFrameSource(final String what, final FrameSource[] sources, final long[] starts) {
+		super(what);
 		this.sources = sources.clone();
 		this.starts = starts.clone();
 	}
 
 	@Override
-	public void read(final Tile tile, final float[] dst) {
-		final int i = check(tile);
-		final long end = tile.firstFrame() + tile.frameCount();
-		if (end <= starts[i + 1]) {
-			sources[i].read(tile, dst);
-			return;
-		}
-		final int perFrame = tile.sigRows() * tile.sigWidth();
-		int out = 0;
-		for (int k = i; out < tile.size(); k++) {
-			final Tile part = part(tile, k);
-			if (floatScratch == null || floatScratch.length < part.size())
-				floatScratch = new float[part.size()];
-			sources[k].read(part, floatScratch);
-			System.arraycopy(floatScratch, 0, dst, out, part.size());
-			out += part.frameCount() * perFrame;
-		}
+	protected long pieceEnd(final int piece) {
+		return starts[piece + 1];
 	}
 
 	@Override
-	public void read(final Tile tile, final double[] dst) {
-		final int i = check(tile);
-		final long end = tile.firstFrame() + tile.frameCount();
-		if (end <= starts[i + 1]) {
-			sources[i].read(tile, dst);
-			return;
-		}
-		final int perFrame = tile.sigRows() * tile.sigWidth();
-		int out = 0;
-		for (int k = i; out < tile.size(); k++) {
-			final Tile part = part(tile, k);
-			if (doubleScratch == null || doubleScratch.length < part.size())
-				doubleScratch = new double[part.size()];
-			sources[k].read(part, doubleScratch);
-			System.arraycopy(doubleScratch, 0, dst, out, part.size());
-			out += part.frameCount() * perFrame;
-		}
+	protected FrameSource source(final int piece) {
+		return sources[piece];
 	}
 
-	/** The part of {@code tile} that source {@code k} holds. */
-	private Tile part(final Tile tile, final int k) {
-		final long from = Math.max(tile.firstFrame(), starts[k]);
-		final long to = Math.min(tile.firstFrame() + tile.frameCount(), starts[k + 1]);
-		return new Tile(from, (int) (to - from), tile.sigRowStart(), tile.sigRows(), tile.sigWidth());
-	}
-
-	/** The index of the source holding the tile's first frame. */
-	private int check(final Tile tile) {
+	/** The index of the source holding dataset frame {@code frame}, once the tile is known to lie in the run. */
+	@Override
+	protected int pieceOf(final Tile tile, final long frame) {
 		final long first = tile.firstFrame();
 		if (first < starts[0] || first + tile.frameCount() > starts[starts.length - 1])
 			throw new LayoutException("tile " + tile + " lies outside frames " + starts[0] + " to "
 					+ (starts[starts.length - 1] - 1) + " of this source");
 		int i = 0;
-		while (first >= starts[i + 1])
+		while (frame >= starts[i + 1])
 			i++;
 		return i;
 	}

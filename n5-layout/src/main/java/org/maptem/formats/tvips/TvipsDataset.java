@@ -112,7 +112,7 @@ public final class TvipsDataset extends PlannedDataset {
 		final long[] s = new long[starts.size()];
 		for (int i = 0; i < s.length; i++)
 			s[i] = starts.get(i);
-		return new SplitFrameSource(sources.toArray(FrameSource[]::new), s);
+		return new SplitFrameSource(series.parts().get(0).file().toString(), sources.toArray(FrameSource[]::new), s);
 	}
 
 	@Override
