@@ -1,5 +1,7 @@
 package org.maptem.bench;
 
+import java.nio.file.Path;
+
 /**
  * What a benchmark run measures: the engine benchmark ({@link EngineBench}) and the per-format one
  * ({@link FormatBench}) take the same options, with their own defaults ({@link EngineBench#defaults()},
@@ -44,5 +46,38 @@ public record BenchOptions(long bytes, int threads, int repeats, int warmups, St
 	/** Only the rows whose name contains {@code text} (or one of its comma-separated parts). */
 	public BenchOptions withOnly(final String text) {
 		return new BenchOptions(bytes, threads, repeats, warmups, text);
+	}
+
+	/** A benchmark's cache directory and options, from the arguments of its {@code main}. */
+	record Command(Path dir, BenchOptions options) {
+	}
+
+	/**
+	 * Parses {@code [dir] [--size=2g] [--threads=N] [--repeats=N] [--warmups=N] [--only=TEXT]} over {@code defaults};
+	 * the directory defaults to {@code TMPDIR/maptem-bench}.
+	 *
+	 * @throws IllegalArgumentException for an unknown option or a bad value
+	 */
+	static Command fromArgs(final String[] args, final BenchOptions defaults) {
+		Path dir = Path.of(System.getProperty("java.io.tmpdir"), "maptem-bench");
+		BenchOptions o = defaults;
+		for (final String a : args) {
+			if (a.startsWith("--size="))
+				o = o.withBytes(ReadBench.parseSize(a.substring(7)));
+			else if (a.startsWith("--threads="))
+				o = o.withThreads(Integer.parseInt(a.substring(10)));
+			else if (a.startsWith("--repeats="))
+				o = o.withRepeats(Integer.parseInt(a.substring(10)));
+			else if (a.startsWith("--warmups="))
+				o = o.withWarmups(Integer.parseInt(a.substring(10)));
+			else if (a.startsWith("--only="))
+				o = o.withOnly(a.substring(7));
+			else if (a.startsWith("--"))
+				throw new IllegalArgumentException("unknown option " + a + "; expected --size=, --threads=, --repeats=, "
+						+ "--warmups=, --only=");
+			else
+				dir = Path.of(a);
+		}
+		return new Command(dir, o);
 	}
 }

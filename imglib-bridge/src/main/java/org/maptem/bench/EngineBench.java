@@ -318,40 +318,7 @@ public final class EngineBench {
 
 	/** Runs the benchmark from the command line and prints its table; see the class comment for arguments. */
 	public static void main(final String[] args) throws IOException {
-		Path dir = Path.of(System.getProperty("java.io.tmpdir"), "maptem-bench");
-		BenchOptions o = defaults();
-		for (final String a : args) {
-			if (a.startsWith("--size="))
-				o = o.withBytes(parseSize(a.substring(7)));
-			else if (a.startsWith("--threads="))
-				o = o.withThreads(Integer.parseInt(a.substring(10)));
-			else if (a.startsWith("--repeats="))
-				o = o.withRepeats(Integer.parseInt(a.substring(10)));
-			else if (a.startsWith("--warmups="))
-				o = o.withWarmups(Integer.parseInt(a.substring(10)));
-			else if (a.startsWith("--only="))
-				o = o.withOnly(a.substring(7));
-			else if (a.startsWith("--"))
-				throw new IllegalArgumentException("unknown option " + a + "; expected --size=, --threads=, --repeats=, "
-						+ "--warmups=, --only=");
-			else
-				dir = Path.of(a);
-		}
-		System.out.print(measure(dir, o).markdown());
-	}
-
-	/** Parses {@code 2147483648}, {@code 512m}, {@code 2g}, {@code 64k} (binary units). */
-	static long parseSize(final String s) {
-		final String t = s.trim().toLowerCase(Locale.ROOT);
-		final char u = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
-		final int shift = switch (u) {
-		case 'k' -> 10;
-		case 'm' -> 20;
-		case 'g' -> 30;
-		case 't' -> 40;
-		default -> 0;
-		};
-		final String digits = shift == 0 ? t : t.substring(0, t.length() - 1);
-		return Math.multiplyExact(Long.parseLong(digits), 1L << shift);
+		final BenchOptions.Command c = BenchOptions.fromArgs(args, defaults());
+		System.out.print(measure(c.dir(), c.options()).markdown());
 	}
 }

@@ -296,25 +296,7 @@ public final class FormatBench {
 
 	/** Runs the benchmark from the command line and prints its table; see the class comment for arguments. */
 	public static void main(final String[] args) throws IOException {
-		Path dir = Path.of(System.getProperty("java.io.tmpdir"), "maptem-bench");
-		BenchOptions o = defaults();
-		for (final String a : args) {
-			if (a.startsWith("--size="))
-				o = o.withBytes(EngineBench.parseSize(a.substring(7)));
-			else if (a.startsWith("--threads="))
-				o = o.withThreads(Integer.parseInt(a.substring(10)));
-			else if (a.startsWith("--repeats="))
-				o = o.withRepeats(Integer.parseInt(a.substring(10)));
-			else if (a.startsWith("--warmups="))
-				o = o.withWarmups(Integer.parseInt(a.substring(10)));
-			else if (a.startsWith("--only="))
-				o = o.withOnly(a.substring(7));
-			else if (a.startsWith("--"))
-				throw new IllegalArgumentException("unknown option " + a + "; expected --size=, --threads=, --repeats=, "
-						+ "--warmups=, --only=");
-			else
-				dir = Path.of(a);
-		}
-		System.out.print(measure(dir, o).markdown());
+		final BenchOptions.Command c = BenchOptions.fromArgs(args, defaults());
+		System.out.print(measure(c.dir(), c.options()).markdown());
 	}
 }

@@ -85,7 +85,7 @@ class EngineBenchTest {
 		assertThrows(IllegalArgumentException.class, () -> SMALL.withBytes(100));
 		assertThrows(IllegalArgumentException.class, () -> SMALL.withRepeats(0));
 		assertThrows(IllegalArgumentException.class, () -> SMALL.withThreads(0));
-		assertEquals(3L << 30, EngineBench.parseSize("3g"));
+		assertEquals(3L << 30, ReadBench.parseSize("3g"));
 	}
 
 	private static EngineRow find(final List<EngineRow> rows, final String name, final String dtype) {

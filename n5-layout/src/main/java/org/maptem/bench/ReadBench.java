@@ -190,8 +190,8 @@ public final class ReadBench {
 			System.out.println(r);
 	}
 
-	/** Parses {@code 1073741824}, {@code 512m}, {@code 1g}, {@code 64k} (binary units). */
-	static long parseSize(final String s) {
+	/** Parses {@code 1073741824}, {@code 512m}, {@code 1g}, {@code 64k} (binary units); every benchmark's sizes. */
+	public static long parseSize(final String s) {
 		final String t = s.trim().toLowerCase(Locale.ROOT);
 		final char u = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
 		final int shift = switch (u) {
