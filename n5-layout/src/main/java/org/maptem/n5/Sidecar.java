@@ -56,15 +56,7 @@ public record Sidecar(DatasetMeta meta, long[] navBlock, Map<String, String> che
 		o.add("nav_shape", longs(meta.navShape()));
 		o.add("sig_shape", longs(new long[] { meta.sigHeight(), meta.sigWidth() }));
 		o.addProperty("dtype", meta.dtype().n5Name());
-		final Calibration c = meta.calibration();
-		final JsonObject cal = new JsonObject();
-		cal.add("scan_step", doubles(c.scanStep()));
-		cal.addProperty("scan_unit", c.scanUnit());
-		cal.add("detector_pixel", doubles(c.detectorPixel()));
-		cal.addProperty("detector_unit", c.detectorUnit());
-		cal.add("camera_length_m", number(c.cameraLength()));
-		cal.add("beam_energy_kev", number(c.beamEnergy()));
-		o.add("calibration", cal);
+		o.add("calibration", calibrationJson(meta.calibration()));
 		final Provenance p = meta.provenance();
 		final JsonObject prov = new JsonObject();
 		prov.addProperty("format", p.format());
@@ -86,6 +78,22 @@ public record Sidecar(DatasetMeta meta, long[] navBlock, Map<String, String> che
 		o.add("checksums", sums);
 		o.addProperty("complete", complete);
 		return o;
+	}
+
+	/**
+	 * {@code c} as the sidecar's {@code calibration} object (also what result files record): scan step and detector
+	 * pixel in NumPy axis order with their units, camera length in metres, beam energy in keV; unknown numbers are
+	 * {@code null}.
+	 */
+	public static JsonObject calibrationJson(final Calibration c) {
+		final JsonObject cal = new JsonObject();
+		cal.add("scan_step", doubles(c.scanStep()));
+		cal.addProperty("scan_unit", c.scanUnit());
+		cal.add("detector_pixel", doubles(c.detectorPixel()));
+		cal.addProperty("detector_unit", c.detectorUnit());
+		cal.add("camera_length_m", number(c.cameraLength()));
+		cal.add("beam_energy_kev", number(c.beamEnergy()));
+		return cal;
 	}
 
 	/**

@@ -5,8 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.maptem.dataset.Calibration;
 import org.maptem.dataset.DatasetMeta;
+import org.maptem.n5.Sidecar;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
@@ -71,15 +71,7 @@ public record JobRecord(String dataset, String format, DatasetMeta meta, String 
 		d.add("nav_shape", longs(meta.navShape()));
 		d.add("sig_shape", longs(new long[] { meta.sigHeight(), meta.sigWidth() }));
 		d.addProperty("dtype", meta.dtype().n5Name());
-		final Calibration c = meta.calibration();
-		final JsonObject cal = new JsonObject();
-		cal.add("scan_step", doubles(c.scanStep()));
-		cal.addProperty("scan_unit", c.scanUnit());
-		cal.add("detector_pixel", doubles(c.detectorPixel()));
-		cal.addProperty("detector_unit", c.detectorUnit());
-		cal.addProperty("camera_length_m", finite(c.cameraLength()));
-		cal.addProperty("beam_energy_kev", finite(c.beamEnergy()));
-		d.add("calibration", cal);
+		d.add("calibration", Sidecar.calibrationJson(meta.calibration()));
 		o.add("dataset", d);
 		final JsonObject u = new JsonObject();
 		u.addProperty("name", udf);
@@ -120,13 +112,6 @@ public record JobRecord(String dataset, String format, DatasetMeta meta, String 
 		final JsonArray a = new JsonArray();
 		for (final long x : v)
 			a.add(x);
-		return a;
-	}
-
-	private static JsonArray doubles(final double[] v) {
-		final JsonArray a = new JsonArray();
-		for (final double x : v)
-			a.add(finite(x));
 		return a;
 	}
 }
