@@ -149,7 +149,8 @@ public final class RealFileCheck {
 		}
 	}
 
-	private static int flat(final JsonArray index, final long[] nav, final int h, final int w) {
+	/** The flat C-order position of a reference entry's {@code [nav..., y, x]} index. */
+	public static int flat(final JsonArray index, final long[] nav, final int h, final int w) {
 		assertEquals(nav.length + 2, index.size(), "index rank");
 		long f = 0;
 		for (int i = 0; i < nav.length; i++)

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.maptem.dataset.Dataset;
 import org.maptem.dataset.DatasetMeta;
 import org.maptem.dataset.TilePlan;
+import org.maptem.formats.RealFileCheck;
 import org.maptem.ingest.Samples;
 import org.maptem.n5.TestData;
 
@@ -109,10 +105,10 @@ final class Reference {
 		}
 		assertEquals(entry.get("min_value").getAsDouble(), min, "min_value");
 		assertEquals(entry.get("max_value").getAsDouble(), max, "max_value");
-		assertEquals(flat(entry.getAsJsonArray("argmax_index"), nav, m.sigHeight(), m.sigWidth()), argmax, "argmax_index");
+		assertEquals(RealFileCheck.flat(entry.getAsJsonArray("argmax_index"), nav, m.sigHeight(), m.sigWidth()), argmax, "argmax_index");
 
 		final JsonObject si = entry.getAsJsonObject("sum_image");
-		assertEquals(si.get("sha256_float64_le").getAsString(), sha256(sumImage), "sum image sha256");
+		assertEquals(si.get("sha256_float64_le").getAsString(), RealFileCheck.sha256(sumImage), "sum image sha256");
 		double sMin = Double.POSITIVE_INFINITY;
 		double sMax = Double.NEGATIVE_INFINITY;
 		int sArg = 0;
@@ -130,7 +126,7 @@ final class Reference {
 		int pixels = 0;
 		for (final JsonElement pe : entry.getAsJsonArray("pixels")) {
 			final JsonObject px = pe.getAsJsonObject();
-			assertEquals(px.get("value").getAsDouble(), all[flat(px.getAsJsonArray("index"), nav, m.sigHeight(), m.sigWidth())],
+			assertEquals(px.get("value").getAsDouble(), all[RealFileCheck.flat(px.getAsJsonArray("index"), nav, m.sigHeight(), m.sigWidth())],
 					"pixel " + px.get("index"));
 			pixels++;
 		}
@@ -139,29 +135,7 @@ final class Reference {
 	}
 
 	static double sum(final double[] values) {
-		double s = 0;
-		for (final double v : values)
-			s += v;
-		return s;
+		return RealFileCheck.sum(values);
 	}
 
-	/** SHA-256 hex of {@code values} as float64 little-endian bytes. */
-	static String sha256(final double[] values) {
-		final ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-		for (final double v : values)
-			b.putDouble(v);
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.array()));
-		} catch (final NoSuchAlgorithmException e) {
-			throw new AssertionError(e);
-		}
-	}
-
-	private static int flat(final JsonArray index, final long[] nav, final int h, final int w) {
-		assertEquals(nav.length + 2, index.size(), "index rank");
-		long f = 0;
-		for (int i = 0; i < nav.length; i++)
-			f = f * nav[i] + index.get(i).getAsLong();
-		return (int) ((f * h + index.get(nav.length).getAsLong()) * w + index.get(nav.length + 1).getAsLong());
-	}
 }
