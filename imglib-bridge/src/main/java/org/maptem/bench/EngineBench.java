@@ -259,7 +259,8 @@ public final class EngineBench {
 		}
 		for (final EngineRow r : rows)
 			LOG.info("{}", r);
-		return new EngineReport(o, f32.frameCount(), System.getProperty("java.vm.version"), rows);
+		return new EngineReport(o, f32.frameCount(), System.getProperty("java.vm.version"), ApplyMasksUdf.denseKernel(),
+				rows);
 	}
 
 	private static long processCpuNanos() {

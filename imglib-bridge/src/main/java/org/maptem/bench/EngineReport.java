@@ -11,9 +11,10 @@ import java.util.Locale;
  * @param options what was asked for
  * @param frames  frames of every file (128 × 128 pixels)
  * @param jvm     {@code java.vm.version} of the run
+ * @param denseKernel which kernel applied the dense masks ({@link org.maptem.udf.masks.ApplyMasksUdf#denseKernel()})
  * @param rows    the limit, then every UDF × dtype in the order run
  */
-public record EngineReport(BenchOptions options, long frames, String jvm, List<EngineRow> rows) {
+public record EngineReport(BenchOptions options, long frames, String jvm, String denseKernel, List<EngineRow> rows) {
 
 	public EngineReport {
 		rows = List.copyOf(rows);
@@ -77,8 +78,9 @@ public record EngineReport(BenchOptions options, long frames, String jvm, List<E
 	public String markdown() {
 		final StringBuilder b = new StringBuilder();
 		b.append(String.format(Locale.ROOT,
-				"MapTEM engine benchmark: %d frames of 128 × 128 (%d MiB float32), %d threads, median of %d passes, JVM %s%n%n",
-				frames, frames * 128 * 128 * 4 >> 20, options.threads(), options.repeats(), jvm));
+				"MapTEM engine benchmark: %d frames of 128 × 128 (%d MiB float32), %d threads, median of %d passes, JVM %s, "
+						+ "dense masks: %s%n%n",
+				frames, frames * 128 * 128 * 4 >> 20, options.threads(), options.repeats(), jvm, denseKernel));
 		b.append("| UDF | dtype | MiB/s | ratio to limit | values/s vs float32 | first partial (ms) | first run's (ms) | MiB per CPU-s |\n");
 		b.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
 		for (final EngineRow r : rows)

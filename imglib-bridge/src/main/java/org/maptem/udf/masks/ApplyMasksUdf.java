@@ -19,8 +19,9 @@ import org.maptem.udf.UdfException;
  * {@code navShape} for a single mask (a virtual image), in data units times mask weight; NaN outside the ROI. Binary
  * masks (disk, ring, point, rect, polygon) and sparse masks are summed over their row segments only, each segment's
  * sum times its weight; dense weighted masks (gradients, weight images) all together by a blocked kernel: vector
- * registers for 4 frames × 3 masks at a time when {@link Simd#enabled()} ({@code VectorMaskKernels}), pairs of
- * masks with scalar accumulators otherwise ({@code MaskKernels}).
+ * registers for 4 frames × 3 masks at a time, in C with AVX2 where the native library loads
+ * ({@code NativeMaskKernels}), else in Java when {@link Simd#enabled()} ({@code VectorMaskKernels}); pairs of masks
+ * with scalar accumulators otherwise ({@code MaskKernels}). {@link #denseKernel()} says which runs.
  *
  * <pre>{@code
  * ApplyMasksUdf bf = ApplyMasksUdf.of(Masks.disk(64, 64, 10), Masks.ring(64, 64, 20, 60));
@@ -52,6 +53,18 @@ public final class ApplyMasksUdf extends Udf<MaskSet> {
 	/** A UDF applying {@code masks} in this order. */
 	public static ApplyMasksUdf of(final Mask... masks) {
 		return new ApplyMasksUdf(masks == null ? List.of() : Arrays.asList(masks));
+	}
+
+	/**
+	 * Which kernel applies dense masks in this JVM, for benchmarks and reports: {@code "native AVX2+FMA"},
+	 * {@code "Java Vector API, N float lanes"} or {@code "Java scalar"}, with why the native one is not used.
+	 */
+	public static String denseKernel() {
+		if (NativeMaskKernels.available())
+			return NativeMaskKernels.status();
+		final String java = Simd.enabled() ? "Java Vector API, " + VectorMaskKernels.lanes() + " float lanes"
+				: "Java scalar";
+		return java + "; native: " + NativeMaskKernels.status();
 	}
 
 	/** The masks, in result order. */
@@ -92,6 +105,10 @@ public final class ApplyMasksUdf extends Udf<MaskSet> {
 				MaskKernels.segments(data, frames, rowStart, rows, width, set.raster(m), out, pos + m, k);
 		if (set.denseCount() == 0)
 			return;
+		if (NativeMaskKernels.available()) {
+			NativeMaskKernels.dense(data, frames, rowStart, rows, width, set, out, pos, k);
+			return;
+		}
 		if (Simd.enabled()) {
 			VectorMaskKernels.dense(data, frames, rowStart, rows, width, set, out, pos, k);
 			return;

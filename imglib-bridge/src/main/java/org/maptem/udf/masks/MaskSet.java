@@ -72,23 +72,42 @@ public final class MaskSet {
 		return denseWeights[d];
 	}
 
-	/** First row any dense mask covers ({@code height} when none). */
-	int firstDenseRow() {
-		return firstDenseRow;
+	/**
+	 * The runs of pixels some dense mask covers in a tile of rows {@code rowStart ..< rowStart + rows} of a detector
+	 * {@code width} wide, as triples {@code (offset in a tile frame, offset in the weights, length)} in row order;
+	 * consecutive whole rows are contiguous in the tile and in the weights, so they make one run.
+	 *
+	 * @return the triples, {@code 3 × run count} values
+	 */
+	int[] denseRuns(final int rowStart, final int rows, final int width) {
+		final int r0 = Math.max(rowStart, firstDenseRow);
+		final int r1 = Math.min(rowStart + rows, endDenseRow);
+		final int[] runs = new int[3 * Math.max(0, r1 - r0)];
+		int n = 0;
+		for (int r = r0; r < r1;) {
+			final int c0 = columnStart[r];
+			final int c1 = columnEnd[r];
+			int rEnd = r + 1;
+			if (c0 < c1) {
+				if (c0 == 0 && c1 == width)
+					while (rEnd < r1 && columnStart[rEnd] == 0 && columnEnd[rEnd] == width)
+						rEnd++;
+				runs[n++] = (r - rowStart) * width + c0;
+				runs[n++] = r * width + c0;
+				runs[n++] = (rEnd - r - 1) * width + c1 - c0;
+			}
+			r = rEnd;
+		}
+		return n == runs.length ? runs : Arrays.copyOf(runs, n);
 	}
 
-	/** One past the last row any dense mask covers. */
-	int endDenseRow() {
-		return endDenseRow;
+	/** The weights of every dense mask, in dense order (the arrays themselves, never to be written). */
+	float[][] denseWeightArrays() {
+		return denseWeights;
 	}
 
-	/** First column any dense mask covers in row {@code r}; larger than {@link #denseColumnEnd} when none does. */
-	int denseColumnStart(final int r) {
-		return columnStart[r];
-	}
-
-	/** One past the last column any dense mask covers in row {@code r}. */
-	int denseColumnEnd(final int r) {
-		return columnEnd[r];
+	/** Result index of every dense mask, in dense order (the array itself, never to be written). */
+	int[] denseIndices() {
+		return dense;
 	}
 }

@@ -45,6 +45,11 @@ final class VectorMaskKernels {
 	private VectorMaskKernels() {
 	}
 
+	/** Float lanes per vector. */
+	static int lanes() {
+		return S.length();
+	}
+
 	/**
 	 * Sum of {@code n} floats from {@code a[from]} in a fixed order, in double. Vector accumulators are stored and summed
 	 * this way rather than by {@code reduceLanes}, which leaves the order open: the JIT's order differs from the
@@ -69,32 +74,19 @@ final class VectorMaskKernels {
 	 */
 	static void dense(final float[] t, final int frames, final int rowStart, final int rows, final int width,
 			final MaskSet set, final double[] out, final int pos, final int stride) {
-		final int r0 = Math.max(rowStart, set.firstDenseRow());
-		final int r1 = Math.min(rowStart + rows, set.endDenseRow());
 		final int per = rows * width;
 		// where accumulators are stored to be summed: twelve vectors
 		final float[] spill = new float[12 * S.length()];
-		for (int r = r0; r < r1;) {
-			final int c0 = set.denseColumnStart(r);
-			final int c1 = set.denseColumnEnd(r);
-			int rEnd = r + 1;
-			if (c0 >= c1) {
-				r = rEnd;
-				continue;
-			}
-			// consecutive whole rows are contiguous in the tile and in the weights: one run
-			if (c0 == 0 && c1 == width)
-				while (rEnd < r1 && set.denseColumnStart(rEnd) == 0 && set.denseColumnEnd(rEnd) == width)
-					rEnd++;
-			final int length = (rEnd - r - 1) * width + c1 - c0;
-			final int tileRun = (r - rowStart) * width + c0;
-			final int weightRun = r * width + c0;
+		final int[] runs = set.denseRuns(rowStart, rows, width);
+		for (int k = 0; k < runs.length; k += 3) {
+			final int tileRun = runs[k];
+			final int weightRun = runs[k + 1];
+			final int length = runs[k + 2];
 			// frames innermost: a chunk's weights stay in the L2 cache for every frame of the tile
 			for (int s = 0; s < length; s += CHUNK)
 				for (int i = 0; i < frames; i += 4)
 					chunk(t, i * per + tileRun + s, per, Math.min(4, frames - i), weightRun + s, Math.min(CHUNK, length - s),
 							set, out, pos + i * stride, stride, spill);
-			r = rEnd;
 		}
 	}
 

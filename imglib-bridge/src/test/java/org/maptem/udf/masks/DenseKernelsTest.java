@@ -45,7 +45,7 @@ class DenseKernelsTest {
 	 * Dense masks on an {@code h × w} detector: full-frame weights, one covering rows 2.. and columns 1..w-2 only,
 	 * one with zero columns inside each row, so rows differ in their covered columns.
 	 */
-	private static MaskRaster[] masks(final int h, final int w, final int n, final Random r, final boolean quarters) {
+	static MaskRaster[] masks(final int h, final int w, final int n, final Random r, final boolean quarters) {
 		final MaskRaster[] out = new MaskRaster[n];
 		for (int m = 0; m < n; m++) {
 			final float[] wt = new float[h * w];
@@ -64,7 +64,7 @@ class DenseKernelsTest {
 		return out;
 	}
 
-	private static float[] tile(final int frames, final int rows, final int w, final Random r, final boolean counts) {
+	static float[] tile(final int frames, final int rows, final int w, final Random r, final boolean counts) {
 		final float[] t = new float[frames * rows * w + 3];
 		for (int i = 0; i < t.length; i++)
 			t[i] = counts ? r.nextInt(300) : (float) (r.nextGaussian() * 3 + 50);
@@ -72,7 +72,7 @@ class DenseKernelsTest {
 	}
 
 	/** out[i * n + m]: frame i of the tile times mask m over the tile's rows, in double. */
-	private static double[] naive(final float[] t, final int frames, final int rowStart, final int rows, final int w,
+	static double[] naive(final float[] t, final int frames, final int rowStart, final int rows, final int w,
 			final MaskRaster[] masks) {
 		final int n = masks.length;
 		final double[] out = new double[frames * n];
@@ -98,7 +98,7 @@ class DenseKernelsTest {
 		return out;
 	}
 
-	private static double[] vector(final float[] t, final int frames, final int rowStart, final int rows, final int w,
+	static double[] vector(final float[] t, final int frames, final int rowStart, final int rows, final int w,
 			final MaskRaster[] masks) {
 		final double[] out = new double[frames * masks.length];
 		VectorMaskKernels.dense(t, frames, rowStart, rows, w, new MaskSet(masks), out, 0, masks.length);
@@ -229,7 +229,7 @@ class DenseKernelsTest {
 		return naive(abs, frames, rowStart, rows, w, absMasks.toArray(new MaskRaster[0]));
 	}
 
-	private static void assertExact(final double[] want, final double[] got, final String kernel) {
+	static void assertExact(final double[] want, final double[] got, final String kernel) {
 		for (int i = 0; i < want.length; i++)
 			assertEquals(want[i], got[i], 0, kernel + ", value " + i);
 	}

@@ -1,0 +1,108 @@
+package org.maptem.udf.masks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.maptem.frames.Simd;
+
+/**
+ * The native dense-mask kernel ({@link NativeMaskKernels}) against a naive double loop, and bit for bit against the
+ * Java vector kernel where that has 8 float lanes, over the shapes of {@link DenseKernelsTest}.
+ */
+class NativeMaskKernelsTest {
+
+	@Test
+	void loadsWhereTheBuildCompiledIt() {
+		// the build sets maptem.native.expected where it compiles the library (Linux x86-64 with gcc)
+		assumeTrue(Boolean.getBoolean("maptem.native.expected"), "this build has no native kernel");
+		assertTrue(NativeMaskKernels.available(), NativeMaskKernels.status());
+		assertEquals("native AVX2+FMA", ApplyMasksUdf.denseKernel());
+	}
+
+	@BeforeAll
+	static void nativeKernelLoaded() {
+		assumeTrue(NativeMaskKernels.available(), NativeMaskKernels.status());
+	}
+
+	private static double[] nativeKernel(final float[] t, final int frames, final int rowStart, final int rows,
+			final int w, final MaskRaster[] masks) {
+		final double[] out = new double[frames * masks.length];
+		NativeMaskKernels.dense(t, frames, rowStart, rows, w, new MaskSet(masks), out, 0, masks.length);
+		return out;
+	}
+
+	@ParameterizedTest(name = "{0}×{1}, {2} frames, rows {3}+{4}, {5} masks")
+	@MethodSource("org.maptem.udf.masks.DenseKernelsTest#shapes")
+	void countsTimesQuarterWeightsAreExact(final int h, final int w, final int frames, final int rowStart,
+			final int rows, final int n) {
+		final Random r = new Random(h * 31 + w);
+		final MaskRaster[] masks = DenseKernelsTest.masks(h, w, n, r, true);
+		final float[] t = DenseKernelsTest.tile(frames, rows, w, r, true);
+		DenseKernelsTest.assertExact(DenseKernelsTest.naive(t, frames, rowStart, rows, w, masks),
+				nativeKernel(t, frames, rowStart, rows, w, masks), "native");
+	}
+
+	@ParameterizedTest(name = "{0} masks, {1} frames")
+	@MethodSource("org.maptem.udf.masks.DenseKernelsTest#maskAndFrameCounts")
+	void fractionalDataGiveTheVectorKernelsBits(final int n, final int frames) {
+		assumeTrue(Simd.enabled() && VectorMaskKernels.lanes() == 8, "the Java vector kernel has no 8 lanes here");
+		final int h = 21;
+		final int w = 19 + 3 * VectorMaskKernels.CHUNK / 21; // runs of whole rows longer than a chunk
+		final Random r = new Random(n * 7 + frames);
+		final MaskRaster[] masks = DenseKernelsTest.masks(h, w, n, r, false);
+		final float[] t = DenseKernelsTest.tile(frames, 9, w, r, false);
+		DenseKernelsTest.assertExact(DenseKernelsTest.vector(t, frames, 3, 9, w, masks),
+				nativeKernel(t, frames, 3, 9, w, masks), "native against vector");
+	}
+
+	@Test
+	void moreMasksThanOneNativeCallTakesAreAllApplied() {
+		// 70 masks: two calls of 64 and 6 masks
+		final Random r = new Random(70);
+		final MaskRaster[] masks = DenseKernelsTest.masks(12, 20, 70, r, true);
+		final float[] t = DenseKernelsTest.tile(5, 12, 20, r, true);
+		DenseKernelsTest.assertExact(DenseKernelsTest.naive(t, 5, 0, 12, 20, masks), nativeKernel(t, 5, 0, 12, 20, masks),
+				"native");
+	}
+
+	@Test
+	void resultsGoToEachMasksPlaceAmongOtherMasks() {
+		final int h = 9;
+		final int w = 10;
+		final Random r = new Random(3);
+		final MaskRaster[] dense = DenseKernelsTest.masks(h, w, 2, r, true);
+		final MaskRaster disk = Masks.disk(4, 4, 2).rasterize(h, w);
+		final MaskSet set = new MaskSet(new MaskRaster[] { disk, dense[0], disk, dense[1] });
+		final float[] t = DenseKernelsTest.tile(3, h, w, r, true);
+		final double[] out = new double[2 + 3 * 4];
+		NativeMaskKernels.dense(t, 3, 0, h, w, set, out, 2, 4);
+		final double[] want = DenseKernelsTest.naive(t, 3, 0, h, w, dense);
+		for (int i = 0; i < 3; i++) {
+			assertEquals(0, out[2 + i * 4]);
+			assertEquals(want[i * 2], out[2 + i * 4 + 1]);
+			assertEquals(0, out[2 + i * 4 + 2]);
+			assertEquals(want[i * 2 + 1], out[2 + i * 4 + 3]);
+		}
+	}
+
+	@Test
+	void arraysShorterThanTheShapesSayAreRefusedBeforeTheNativeCode() {
+		final Random r = new Random(5);
+		final MaskSet set = new MaskSet(DenseKernelsTest.masks(8, 8, 3, r, true));
+		final float[] t = new float[4 * 64];
+		assertThrows(IllegalArgumentException.class,
+				() -> NativeMaskKernels.dense(new float[4 * 64 - 1], 4, 0, 8, 8, set, new double[12], 0, 3));
+		assertThrows(IllegalArgumentException.class,
+				() -> NativeMaskKernels.dense(t, 4, 0, 8, 8, set, new double[11], 0, 3));
+		assertThrows(IllegalArgumentException.class,
+				() -> NativeMaskKernels.dense(t, 4, 0, 8, 8, set, new double[12], 1, 3));
+	}
+}
