@@ -2,13 +2,17 @@
  * MapTEM's native dense-mask kernel (see org.maptem.udf.masks.NativeMaskKernels): the weighted sums of a tile's
  * frames over every dense mask, with AVX2 fused multiply-adds.
  *
- * Why native: the same 4 frames x 3 masks register blocking in Java's incubating Vector API compiles, on JDK 17's C2,
- * to about fifty instructions per twelve multiply-adds (bounds checks, moves); here the loop is twelve FMAs, seven
- * loads and three loop instructions. With 16 masks on one core: 6-7 GB/s of frames, against 4.1-4.7 in Java.
+ * Why native: register blocking of this kind in Java's incubating Vector API (VectorMaskKernels, 4 frames x 3 masks)
+ * compiles, on JDK 17's C2, to about fifty instructions per twelve multiply-adds (bounds checks, moves); here the loop
+ * is twelve FMAs, seven loads and three loop instructions. With 16 masks on one core: 6-7 GB/s of frames, against
+ * 4.1-4.7 in Java.
  *
- * The loops, the chunking and the order of every addition are those of VectorMaskKernels with 8 float lanes, so
- * both give the same bits where Java's preferred vector has 8 lanes. That is why the build turns off contraction
- * (-ffp-contract=off): every fused multiply-add here is written out, as in the Java code, and no other.
+ * Blocks of 3 frames x 4 masks (about a tenth faster than 4 x 3 here: 16 masks need no 2-mask blocks). As in
+ * VectorMaskKernels, runs of pixels go in chunks of CHUNK, each accumulator's 8 float lanes then go to double in a
+ * fixed order, so integer sums are exact under the same bounds (counts below 2^16 with weights 0 or 1, say). The
+ * build turns off contraction (-ffp-contract=off): every fused multiply-add is written out, so results do not depend
+ * on the compiler's choices. They differ from the Java kernel's in the last bits only where the two block a tile's
+ * frames differently.
  *
  * Only the kernels need AVX2 and FMA (target attributes); the library loads on any x86-64 processor, and
  * maptem_cpu_supported tells Java whether the kernels may run.
@@ -21,20 +25,12 @@
 
 #define KERNEL __attribute__((target("avx2,fma")))
 
-/* Sum of 8 floats in double, pairwise: the order of VectorMaskKernels.sum for n == 8. */
+/* Sum of 8 floats in double, pairwise (as VectorMaskKernels): three dependent adds instead of eight. */
 static double sum8(const float *a) {
 	return (((double) a[0] + a[1]) + ((double) a[2] + a[3])) + (((double) a[4] + a[5]) + ((double) a[6] + a[7]));
 }
 
-/* Sum of n floats in double, in order: VectorMaskKernels.sum for n != 8. */
-static double sum_n(const float *a, int n) {
-	double s = 0;
-	for (int i = 0; i < n; i++)
-		s += a[i];
-	return s;
-}
-
-/* The products the 4-frame loops leave: pixels from the last whole vector of n on. */
+/* The products the vector loops leave: pixels from the last whole vector of n on. */
 static double tail(const float *t, const float *w, int n) {
 	double s = 0;
 	for (int x = n - n % LANES; x < n; x++)
@@ -42,173 +38,83 @@ static double tail(const float *t, const float *w, int n) {
 	return s;
 }
 
-/* The products the two-vector loops of one frame leave: pixels from the last whole pair of vectors on. */
-static double tail2(const float *t, const float *w, int n) {
-	double s = 0;
-	for (int x = n - n % (2 * LANES); x < n; x++)
-		s += t[x] * w[x];
-	return s;
-}
-
-/* Frames t + f * per (f < 4) times masks wa, wb, wc: spill vectors 0-3, 4-7, 8-11. */
-KERNEL static void four_frames_three_masks(const float *t, long per, const float *wa, const float *wb,
-		const float *wc, int n, float *spill) {
-	__m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
-	__m256 c0 = a0, c1 = a0, c2 = a0, c3 = a0;
+/*
+ * Frames t + f * per (f < nf) times masks w[m] (m < g), over the whole vectors of n pixels: one vector accumulator per
+ * frame and mask (at most 3 x 4 = 12, with the four weight vectors and a pixel vector: the 16 AVX2 registers), stored
+ * to spill as vector m * nf + f. Per step, each weight vector is loaded once and each frame's pixels once: seven loads
+ * for twelve fused multiply-adds. Called with constant nf and g, so the loops unroll and the accumulators stay in
+ * registers.
+ */
+KERNEL static inline __attribute__((always_inline)) void block(const float *t, long per, const float *const *w,
+		const int nf, const int g, int n, float *spill) {
+	__m256 acc[12];
+#pragma GCC unroll 12
+	for (int i = 0; i < nf * g; i++)
+		acc[i] = _mm256_setzero_ps();
 	const int bound = n - n % LANES;
 	for (int x = 0; x < bound; x += LANES) {
-		const __m256 va = _mm256_loadu_ps(wa + x), vb = _mm256_loadu_ps(wb + x), vc = _mm256_loadu_ps(wc + x);
-		__m256 v = _mm256_loadu_ps(t + x);
-		a0 = _mm256_fmadd_ps(v, va, a0);
-		b0 = _mm256_fmadd_ps(v, vb, b0);
-		c0 = _mm256_fmadd_ps(v, vc, c0);
-		v = _mm256_loadu_ps(t + per + x);
-		a1 = _mm256_fmadd_ps(v, va, a1);
-		b1 = _mm256_fmadd_ps(v, vb, b1);
-		c1 = _mm256_fmadd_ps(v, vc, c1);
-		v = _mm256_loadu_ps(t + 2 * per + x);
-		a2 = _mm256_fmadd_ps(v, va, a2);
-		b2 = _mm256_fmadd_ps(v, vb, b2);
-		c2 = _mm256_fmadd_ps(v, vc, c2);
-		v = _mm256_loadu_ps(t + 3 * per + x);
-		a3 = _mm256_fmadd_ps(v, va, a3);
-		b3 = _mm256_fmadd_ps(v, vb, b3);
-		c3 = _mm256_fmadd_ps(v, vc, c3);
+		__m256 wv[4];
+#pragma GCC unroll 4
+		for (int m = 0; m < g; m++)
+			wv[m] = _mm256_loadu_ps(w[m] + x);
+#pragma GCC unroll 3
+		for (int f = 0; f < nf; f++) {
+			const __m256 v = _mm256_loadu_ps(t + f * per + x);
+#pragma GCC unroll 4
+			for (int m = 0; m < g; m++)
+				acc[m * nf + f] = _mm256_fmadd_ps(v, wv[m], acc[m * nf + f]);
+		}
 	}
-	_mm256_storeu_ps(spill, a0);
-	_mm256_storeu_ps(spill + 8, a1);
-	_mm256_storeu_ps(spill + 16, a2);
-	_mm256_storeu_ps(spill + 24, a3);
-	_mm256_storeu_ps(spill + 32, b0);
-	_mm256_storeu_ps(spill + 40, b1);
-	_mm256_storeu_ps(spill + 48, b2);
-	_mm256_storeu_ps(spill + 56, b3);
-	_mm256_storeu_ps(spill + 64, c0);
-	_mm256_storeu_ps(spill + 72, c1);
-	_mm256_storeu_ps(spill + 80, c2);
-	_mm256_storeu_ps(spill + 88, c3);
+#pragma GCC unroll 12
+	for (int i = 0; i < nf * g; i++)
+		_mm256_storeu_ps(spill + i * LANES, acc[i]);
 }
 
-/* Frames t + f * per (f < 4) times masks wa, wb: spill vectors 0-3 and 4-7. */
-KERNEL static void four_frames_two_masks(const float *t, long per, const float *wa, const float *wb, int n,
-		float *spill) {
-	__m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
-	const int bound = n - n % LANES;
-	for (int x = 0; x < bound; x += LANES) {
-		const __m256 va = _mm256_loadu_ps(wa + x), vb = _mm256_loadu_ps(wb + x);
-		const __m256 t0 = _mm256_loadu_ps(t + x), t1 = _mm256_loadu_ps(t + per + x);
-		const __m256 t2 = _mm256_loadu_ps(t + 2 * per + x), t3 = _mm256_loadu_ps(t + 3 * per + x);
-		a0 = _mm256_fmadd_ps(t0, va, a0);
-		a1 = _mm256_fmadd_ps(t1, va, a1);
-		a2 = _mm256_fmadd_ps(t2, va, a2);
-		a3 = _mm256_fmadd_ps(t3, va, a3);
-		b0 = _mm256_fmadd_ps(t0, vb, b0);
-		b1 = _mm256_fmadd_ps(t1, vb, b1);
-		b2 = _mm256_fmadd_ps(t2, vb, b2);
-		b3 = _mm256_fmadd_ps(t3, vb, b3);
+/* block with nf (1-3) and g (1-4) made constants, one compiled loop each. */
+KERNEL static void block_of(const float *t, long per, const float *const *w, int nf, int g, int n, float *spill) {
+	switch (nf * 4 + g) {
+	case 5: block(t, per, w, 1, 1, n, spill); break;
+	case 6: block(t, per, w, 1, 2, n, spill); break;
+	case 7: block(t, per, w, 1, 3, n, spill); break;
+	case 8: block(t, per, w, 1, 4, n, spill); break;
+	case 9: block(t, per, w, 2, 1, n, spill); break;
+	case 10: block(t, per, w, 2, 2, n, spill); break;
+	case 11: block(t, per, w, 2, 3, n, spill); break;
+	case 12: block(t, per, w, 2, 4, n, spill); break;
+	case 13: block(t, per, w, 3, 1, n, spill); break;
+	case 14: block(t, per, w, 3, 2, n, spill); break;
+	case 15: block(t, per, w, 3, 3, n, spill); break;
+	default: block(t, per, w, 3, 4, n, spill); break;
 	}
-	_mm256_storeu_ps(spill, a0);
-	_mm256_storeu_ps(spill + 8, a1);
-	_mm256_storeu_ps(spill + 16, a2);
-	_mm256_storeu_ps(spill + 24, a3);
-	_mm256_storeu_ps(spill + 32, b0);
-	_mm256_storeu_ps(spill + 40, b1);
-	_mm256_storeu_ps(spill + 48, b2);
-	_mm256_storeu_ps(spill + 56, b3);
 }
 
-/* Frames t + f * per (f < 4) times mask wa: spill vectors 0-3. */
-KERNEL static void four_frames_one_mask(const float *t, long per, const float *wa, int n, float *spill) {
-	__m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
-	const int bound = n - n % LANES;
-	for (int x = 0; x < bound; x += LANES) {
-		const __m256 va = _mm256_loadu_ps(wa + x);
-		a0 = _mm256_fmadd_ps(_mm256_loadu_ps(t + x), va, a0);
-		a1 = _mm256_fmadd_ps(_mm256_loadu_ps(t + per + x), va, a1);
-		a2 = _mm256_fmadd_ps(_mm256_loadu_ps(t + 2 * per + x), va, a2);
-		a3 = _mm256_fmadd_ps(_mm256_loadu_ps(t + 3 * per + x), va, a3);
-	}
-	_mm256_storeu_ps(spill, a0);
-	_mm256_storeu_ps(spill + 8, a1);
-	_mm256_storeu_ps(spill + 16, a2);
-	_mm256_storeu_ps(spill + 24, a3);
-}
-
-/* One frame times masks wa, wb, two accumulators per mask: spill vectors 0-1 and 2-3. */
-KERNEL static void one_frame_two_masks(const float *t, const float *wa, const float *wb, int n, float *spill) {
-	__m256 a0 = _mm256_setzero_ps(), a1 = a0, b0 = a0, b1 = a0;
-	const int bound = n - n % (2 * LANES);
-	for (int x = 0; x < bound; x += 2 * LANES) {
-		const __m256 t0 = _mm256_loadu_ps(t + x), t1 = _mm256_loadu_ps(t + x + LANES);
-		a0 = _mm256_fmadd_ps(t0, _mm256_loadu_ps(wa + x), a0);
-		a1 = _mm256_fmadd_ps(t1, _mm256_loadu_ps(wa + x + LANES), a1);
-		b0 = _mm256_fmadd_ps(t0, _mm256_loadu_ps(wb + x), b0);
-		b1 = _mm256_fmadd_ps(t1, _mm256_loadu_ps(wb + x + LANES), b1);
-	}
-	_mm256_storeu_ps(spill, a0);
-	_mm256_storeu_ps(spill + 8, a1);
-	_mm256_storeu_ps(spill + 16, b0);
-	_mm256_storeu_ps(spill + 24, b1);
-}
-
-/* One frame times mask wa, two accumulators: spill vectors 0-1. */
-KERNEL static void one_frame_one_mask(const float *t, const float *wa, int n, float *spill) {
-	__m256 a0 = _mm256_setzero_ps(), a1 = a0;
-	const int bound = n - n % (2 * LANES);
-	for (int x = 0; x < bound; x += 2 * LANES) {
-		a0 = _mm256_fmadd_ps(_mm256_loadu_ps(t + x), _mm256_loadu_ps(wa + x), a0);
-		a1 = _mm256_fmadd_ps(_mm256_loadu_ps(t + x + LANES), _mm256_loadu_ps(wa + x + LANES), a1);
-	}
-	_mm256_storeu_ps(spill, a0);
-	_mm256_storeu_ps(spill + 8, a1);
-}
-
-/* VectorMaskKernels.group: how many of the masks left the next 4-frame block takes. */
+/*
+ * How many of the left masks the next block takes: four, but three where four would leave one (a block of one mask
+ * loads a weight vector for every nf multiply-adds), or three and three for six.
+ */
 static int group(int left) {
-	if (left == 1)
-		return 1;
-	return left == 2 || left == 4 ? 2 : 3;
+	if (left <= 4)
+		return left;
+	return left == 5 || left == 6 ? 3 : 4;
 }
 
-/* Every dense mask over n pixels of nf frames from t (frame stride per), weights from offset w. */
-KERNEL static void chunk(const float *t, long per, int nf, long w, int n, const float **weights, const jint *index,
+/*
+ * Every dense mask over n pixels of nf (at most 3) frames from t (frame stride per), weights from offset w; the value
+ * of frame f and dense mask d is added to out[index[d] + f * stride].
+ */
+static void chunk(const float *t, long per, int nf, long w, int n, const float **weights, const jint *index,
 		int masks, jdouble *out, long stride) {
 	float spill[12 * LANES];
-	if (nf == 4) {
-		for (int d = 0; d < masks;) {
-			const int g = group(masks - d);
-			if (g == 3)
-				four_frames_three_masks(t, per, weights[d] + w, weights[d + 1] + w, weights[d + 2] + w, n, spill);
-			else if (g == 2)
-				four_frames_two_masks(t, per, weights[d] + w, weights[d + 1] + w, n, spill);
-			else
-				four_frames_one_mask(t, per, weights[d] + w, n, spill);
-			for (int m = 0; m < g; m++) {
-				jdouble *o = out + index[d + m];
-				const float *wm = weights[d + m] + w;
-				for (int f = 0; f < 4; f++)
-					o[f * stride] += sum8(spill + (4 * m + f) * LANES) + tail(t + f * per, wm, n);
-			}
-			d += g;
-		}
-		return;
-	}
-	int d = 0;
-	for (; d + 2 <= masks; d += 2) {
-		jdouble *oa = out + index[d];
-		jdouble *ob = out + index[d + 1];
-		for (int f = 0; f < nf; f++) {
-			one_frame_two_masks(t + f * per, weights[d] + w, weights[d + 1] + w, n, spill);
-			oa[f * stride] += sum_n(spill, 2 * LANES) + tail2(t + f * per, weights[d] + w, n);
-			ob[f * stride] += sum_n(spill + 2 * LANES, 2 * LANES) + tail2(t + f * per, weights[d + 1] + w, n);
-		}
-	}
-	if (d < masks) {
-		jdouble *o = out + index[d];
-		for (int f = 0; f < nf; f++) {
-			one_frame_one_mask(t + f * per, weights[d] + w, n, spill);
-			o[f * stride] += sum_n(spill, 2 * LANES) + tail2(t + f * per, weights[d] + w, n);
-		}
+	const float *wg[4];
+	for (int d = 0; d < masks;) {
+		const int g = group(masks - d);
+		for (int m = 0; m < g; m++)
+			wg[m] = weights[d + m] + w;
+		block_of(t, per, wg, nf, g, n, spill);
+		for (int m = 0; m < g; m++)
+			for (int f = 0; f < nf; f++)
+				out[index[d + m] + f * stride] += sum8(spill + (m * nf + f) * LANES) + tail(t + f * per, wg[m], n);
+		d += g;
 	}
 }
 
@@ -255,8 +161,8 @@ JNIEXPORT jboolean JNICALL Java_org_maptem_udf_masks_NativeMaskKernels_runs(JNIE
 			const int tileRun = runs[k], weightRun = runs[k + 1], length = runs[k + 2];
 			/* frames innermost: a chunk's weights stay in the L2 cache for every frame of the tile */
 			for (int s = 0; s < length; s += CHUNK)
-				for (int i = 0; i < frames; i += 4)
-					chunk(t + (long) i * per + tileRun + s, per, frames - i < 4 ? frames - i : 4, (long) weightRun + s,
+				for (int i = 0; i < frames; i += 3)
+					chunk(t + (long) i * per + tileRun + s, per, frames - i < 3 ? frames - i : 3, (long) weightRun + s,
 							length - s < CHUNK ? length - s : CHUNK, weights, index + firstMask, maskCount,
 							out + pos + (long) i * stride, stride);
 		}

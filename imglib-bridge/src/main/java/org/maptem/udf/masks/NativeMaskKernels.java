@@ -11,11 +11,11 @@ import java.util.Locale;
  * The dense-mask kernel of {@link ApplyMasksUdf} in C with AVX2 fused multiply-adds ({@code src/main/c}), called
  * through JNI, for the jobs where the multiply-adds of many dense masks, not the reading, bound the speed.
  *
- * <p>Why native: the 4 frames × 3 masks register blocking of {@link VectorMaskKernels} compiles, on JDK 17's C2, to
- * about fifty instructions per twelve multiply-adds; compiled by gcc the loop is twelve multiply-adds, seven loads and
- * three loop instructions. With 16 masks on one core it applies 6–7 GB/s of frames, against 4.1–4.7 in Java. The C code follows {@link VectorMaskKernels} step for step with
- * 8 float lanes (the same chunks, blocks, fused multiply-adds and order of additions), so both give the same bits
- * where Java's preferred vector has 8 lanes, and integer sums are exact under the same bounds.
+ * <p>Why native: the register blocking of {@link VectorMaskKernels} compiles, on JDK 17's C2, to about fifty
+ * instructions per twelve multiply-adds; compiled by gcc the loop is twelve multiply-adds, seven loads and three loop
+ * instructions. With 16 masks on one core it applies 6–7 GB/s of frames, against 4.1–4.7 in Java. The C code blocks
+ * 3 frames × 4 masks, with the chunks and float-then-double sums of {@link VectorMaskKernels}: integer sums are exact
+ * under the same bounds, other results agree to float rounding.
  *
  * <p>The library is built where the build machine has gcc for Linux x86-64 and is carried in the jar; it is used when
  * it loads and the processor has AVX2 and FMA, unless the system property {@code maptem.native} is {@code false}.

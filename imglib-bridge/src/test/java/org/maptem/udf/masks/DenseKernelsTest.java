@@ -214,7 +214,7 @@ class DenseKernelsTest {
 		}
 	}
 
-	private static double[] naiveAbs(final float[] t, final int frames, final int rowStart, final int rows, final int w,
+	static double[] naiveAbs(final float[] t, final int frames, final int rowStart, final int rows, final int w,
 			final MaskRaster[] masks) {
 		final float[] abs = t.clone();
 		for (int i = 0; i < abs.length; i++)

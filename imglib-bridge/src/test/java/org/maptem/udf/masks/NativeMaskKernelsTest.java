@@ -11,11 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.maptem.frames.Simd;
 
 /**
- * The native dense-mask kernel ({@link NativeMaskKernels}) against a naive double loop, and bit for bit against the
- * Java vector kernel where that has 8 float lanes, over the shapes of {@link DenseKernelsTest}.
+ * The native dense-mask kernel ({@link NativeMaskKernels}) against a naive double loop: exact for counts times quarter
+ * weights, within float rounding otherwise, over the shapes of {@link DenseKernelsTest}, every mask count 1-17 (every
+ * grouping into blocks of up to four masks) and frame counts around its 3-frame blocks.
  */
 class NativeMaskKernelsTest {
 
@@ -52,15 +52,43 @@ class NativeMaskKernelsTest {
 
 	@ParameterizedTest(name = "{0} masks, {1} frames")
 	@MethodSource("org.maptem.udf.masks.DenseKernelsTest#maskAndFrameCounts")
-	void fractionalDataGiveTheVectorKernelsBits(final int n, final int frames) {
-		assumeTrue(Simd.enabled() && VectorMaskKernels.lanes() == 8, "the Java vector kernel has no 8 lanes here");
+	void everyMaskCountAndFrameTailIsExact(final int n, final int frames) {
+		// 3-frame blocks: 1, 4 and 9 frames leave tails of 1, 1 and 0 frames, 3 and 6 none; 1-17 masks: every grouping
+		final Random r = new Random(n * 101 + frames);
+		final MaskRaster[] masks = DenseKernelsTest.masks(21, 19, n, r, true);
+		final float[] t = DenseKernelsTest.tile(frames, 9, 19, r, true);
+		DenseKernelsTest.assertExact(DenseKernelsTest.naive(t, frames, 3, 9, 19, masks),
+				nativeKernel(t, frames, 3, 9, 19, masks), "native");
+	}
+
+	@ParameterizedTest(name = "{0} masks, {1} frames")
+	@MethodSource("org.maptem.udf.masks.DenseKernelsTest#maskAndFrameCounts")
+	void fractionalDataMatchWithinFloatPrecision(final int n, final int frames) {
 		final int h = 21;
 		final int w = 19 + 3 * VectorMaskKernels.CHUNK / 21; // runs of whole rows longer than a chunk
 		final Random r = new Random(n * 7 + frames);
 		final MaskRaster[] masks = DenseKernelsTest.masks(h, w, n, r, false);
 		final float[] t = DenseKernelsTest.tile(frames, 9, w, r, false);
-		DenseKernelsTest.assertExact(DenseKernelsTest.vector(t, frames, 3, 9, w, masks),
-				nativeKernel(t, frames, 3, 9, w, masks), "native against vector");
+		final double[] want = DenseKernelsTest.naive(t, frames, 3, 9, w, masks);
+		final double[] scale = DenseKernelsTest.naiveAbs(t, frames, 3, 9, w, masks);
+		final double[] got = nativeKernel(t, frames, 3, 9, w, masks);
+		for (int i = 0; i < want.length; i++)
+			assertEquals(want[i], got[i], 1e-6 * scale[i] + 1e-9, "value " + i);
+	}
+
+	@Test
+	void countsBelowTwoToTheSixteenSumExactlyOverManyChunks() {
+		// 65535 counts with weight 1 over 3 chunks of pixels: every float lane's partial sum stays below 2^24
+		final int w = 3 * VectorMaskKernels.CHUNK + 5;
+		final float[] ones = new float[w];
+		java.util.Arrays.fill(ones, 1);
+		final MaskRaster[] masks = new MaskRaster[5];
+		java.util.Arrays.fill(masks, MaskRaster.dense(1, w, ones));
+		final float[] t = new float[7 * w];
+		java.util.Arrays.fill(t, 65535);
+		final double[] got = nativeKernel(t, 7, 0, 1, w, masks);
+		for (int i = 0; i < got.length; i++)
+			assertEquals(65535.0 * w, got[i], 0, "value " + i);
 	}
 
 	@Test
