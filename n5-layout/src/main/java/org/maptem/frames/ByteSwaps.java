@@ -41,9 +41,9 @@ final class ByteSwaps {
 	private ByteSwaps() {
 	}
 
-	/** Reverses the four bytes of each of {@code a[0 .. n)}; plain Java, which C2 vectorises for int arrays. */
-	static void swapInPlace(final int[] a, final int n) {
-		for (int i = 0; i < n; i++) {
+	/** Reverses the four bytes of each of {@code a[off .. off + n)}; plain Java, which C2 vectorises for int arrays. */
+	static void swapInPlace(final int[] a, final int off, final int n) {
+		for (int i = off; i < off + n; i++) {
 			final int x = a[i];
 			a[i] = x << 24 | (x & 0xFF00) << 8 | (x >>> 8) & 0xFF00 | x >>> 24;
 		}

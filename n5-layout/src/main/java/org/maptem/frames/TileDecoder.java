@@ -134,10 +134,11 @@ public final class TileDecoder {
 		for (int i = 0; i < count; i += CHUNK) {
 			final int n = Math.min(CHUNK, count - i);
 			v.get(i, ints, 0, n);
-			if (swap)
-				ByteSwaps.swapInPlace(ints, n);
 			final int o = dstOff + i;
-			final int done = vectors ? VectorDecoder.ints(ints, n, signed, dst, o) : 0;
+			// the vector loop swaps bytes as it converts: one pass over the chunk, not two
+			final int done = vectors ? VectorDecoder.ints(ints, n, signed, swap, dst, o) : 0;
+			if (swap)
+				ByteSwaps.swapInPlace(ints, done, n - done);
 			if (signed)
 				for (int k = done; k < n; k++)
 					dst[o + k] = ints[k];
@@ -194,7 +195,7 @@ public final class TileDecoder {
 				final int n = Math.min(CHUNK, count - i);
 				v.get(i, ints, 0, n);
 				if (swap)
-					ByteSwaps.swapInPlace(ints, n);
+					ByteSwaps.swapInPlace(ints, 0, n);
 				final int o = dstOff + i;
 				if (signed)
 					for (int k = 0; k < n; k++)

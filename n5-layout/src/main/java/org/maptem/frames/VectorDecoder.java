@@ -88,12 +88,14 @@ final class VectorDecoder {
 	 * Converts {@code src[0 .. n)} (32-bit, unsigned unless {@code signed}) to {@code dst[off ...]}, rounded to
 	 * nearest as {@code (float) value} rounds; returns the count converted, {@code n} rounded down to a multiple of 8.
 	 * An unsigned value is {@code hi·65536 + lo} of its 16-bit halves: both terms are exact floats, so their sum is
-	 * rounded once, as the scalar conversion of the {@code long} is.
+	 * rounded once, as the scalar conversion of the {@code long} is. With {@code swap}, the bytes of each value are
+	 * reversed first (values stored in the other byte order), in the same pass.
 	 */
-	static int ints(final int[] src, final int n, final boolean signed, final float[] dst, final int off) {
+	static int ints(final int[] src, final int n, final boolean signed, final boolean swap, final float[] dst,
+			final int off) {
 		final int end = n & ~7;
 		for (int k = 0; k < end; k += 8) {
-			final IntVector v = IntVector.fromArray(I256, src, k);
+			final IntVector v = swap ? swapBytes(IntVector.fromArray(I256, src, k)) : IntVector.fromArray(I256, src, k);
 			final FloatVector f;
 			// counts below 2^31 (every lane's sign bit clear) convert as signed ints, exactly as their longs would
 			if (signed || !v.lt(0).anyTrue())
@@ -108,6 +110,14 @@ final class VectorDecoder {
 			f.intoArray(dst, off + k);
 		}
 		return end;
+	}
+
+	/** Each lane with its four bytes reversed: shifts and masks, which C2 compiles to a few AVX2 instructions. */
+	private static IntVector swapBytes(final IntVector x) {
+		return x.lanewise(VectorOperators.LSHL, 24)
+				.or(x.lanewise(VectorOperators.AND, 0xFF00).lanewise(VectorOperators.LSHL, 8))
+				.or(x.lanewise(VectorOperators.LSHR, 8).lanewise(VectorOperators.AND, 0xFF00))
+				.or(x.lanewise(VectorOperators.LSHR, 24));
 	}
 
 	/**

@@ -34,9 +34,9 @@ class ByteSwapsTest {
 	}
 
 	@Test
-	void intSwapReversesTheBytesOfTheFirstN() {
-		final int[] a = { 0x01020304, 0xA0B0C0D0, -1, 0x00000080 };
-		ByteSwaps.swapInPlace(a, 3);
-		assertArrayEquals(new int[] { 0x04030201, 0xD0C0B0A0, -1, 0x00000080 }, a);
+	void intSwapReversesTheBytesOfExactlyTheGivenRange() {
+		final int[] a = { 0x01020304, 0xA0B0C0D0, -1, 0x00000080, 0x11223344 };
+		ByteSwaps.swapInPlace(a, 1, 3);
+		assertArrayEquals(new int[] { 0x01020304, 0xD0C0B0A0, -1, 0x80000000, 0x11223344 }, a);
 	}
 }
