@@ -31,7 +31,7 @@ import com.sun.nio.file.ExtendedOpenOption;
  *
  * <p>Not thread-safe: one source per thread, like every {@link FrameSource}.
  */
-public final class DirectFrameSource implements FrameSource {
+public final class DirectFrameSource extends WindowedFrameSource {
 
 	/** Bytes per read when tiles are smaller: large enough to stream at the disk's rate, as {@code dd bs=16M}. */
 	public static final int DEFAULT_WINDOW = 16 << 20;
@@ -40,19 +40,14 @@ public final class DirectFrameSource implements FrameSource {
 	private static final long FALLBACK_ALIGN = 4096;
 	private static final Logger LOG = LoggerFactory.getLogger(DirectFrameSource.class);
 
-	private final Path file;
-	private final FrameLayout layout;
-	private final long baseFrame;
 	private final long window;
 	private final long align;
 	private final long fileSize;
-	private final TileDecoder decoder = new TileDecoder();
 	private FileChannel channel;
 	private boolean direct;
 	/** What {@link ByteBuffer#allocateDirect} returned, kept to free it; {@link #buffer} is its aligned slice. */
 	private ByteBuffer allocated;
 	private ByteBuffer buffer;
-	private BufferFrameSource current;
 
 	/**
 	 * Opens {@code file} for frames at {@code layout}, whose frame 0 is dataset frame {@code baseFrame}.
@@ -70,11 +65,9 @@ public final class DirectFrameSource implements FrameSource {
 	 */
 	DirectFrameSource(final Path file, final FrameLayout layout, final long baseFrame, final int window,
 			final boolean tryDirect, final long alignment) {
+		super(file, layout, baseFrame);
 		if (window < 1)
 			throw new LayoutException(file + ": direct read window must be at least 1 byte, found " + window);
-		this.file = file;
-		this.layout = layout;
-		this.baseFrame = baseFrame;
 		this.window = window;
 		final long blockSize = alignment > 0 ? alignment : blockSize(file);
 		final boolean alignable = blockSize > 0 && Long.bitCount(blockSize) == 1 && blockSize <= MAX_ALIGN;
@@ -107,33 +100,14 @@ public final class DirectFrameSource implements FrameSource {
 	}
 
 	@Override
-	public void read(final Tile tile, final float[] dst) {
-		windowFor(tile).read(tile, dst);
-	}
-
-	@Override
-	public void read(final Tile tile, final double[] dst) {
-		windowFor(tile).read(tile, dst);
-	}
-
-	private BufferFrameSource windowFor(final Tile tile) {
-		if (current != null && current.covers(tile))
-			return current;
-		final long f = tile.firstFrame() - baseFrame;
-		if (f < 0 || f + tile.frameCount() > layout.frameCount())
-			throw new LayoutException(file + ": tile " + tile + " lies outside frames " + baseFrame + " to "
-					+ (baseFrame + layout.frameCount() - 1));
-		final long start = layout.position(f, tile.sigRowStart());
-		final long end = layout.position(f + tile.frameCount() - 1, tile.sigRowStart() + tile.sigRows());
+	BufferFrameSource window(final Tile tile, final long start, final long end) {
 		final long readStart = start / align * align;
 		final long readEnd = Math.max(ceil(end), Math.min(ceil(layout.requiredBytes()), readStart + ceil(window)));
 		final long length = readEnd - readStart;
 		if (length > Integer.MAX_VALUE - align)
 			throw new LayoutException(file + ": tile " + tile + " spans " + length + " bytes, more than one read buffer can hold");
-		current = null;
 		final int got = fill(readStart, (int) length, end);
-		current = new BufferFrameSource(buffer.slice(0, got), readStart, layout, baseFrame, decoder);
-		return current;
+		return new BufferFrameSource(buffer.slice(0, got), readStart, layout, baseFrame, decoder);
 	}
 
 	/** Reads bytes from {@code position} into the buffer until {@code length} or the end of the file. */
@@ -220,7 +194,7 @@ public final class DirectFrameSource implements FrameSource {
 
 	@Override
 	public void close() {
-		current = null;
+		dropWindow();
 		buffer = null;
 		Unmapper.unmap(allocated);
 		allocated = null;

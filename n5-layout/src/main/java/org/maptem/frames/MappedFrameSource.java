@@ -18,20 +18,15 @@ import org.maptem.dataset.Tile;
  * released on {@link #close()} rather than left to the garbage collector, so page-cache pressure ends with the
  * partition.
  */
-public final class MappedFrameSource implements FrameSource {
+public final class MappedFrameSource extends WindowedFrameSource {
 
 	/** Window size for mapping large files. */
 	public static final long DEFAULT_WINDOW = 1L << 30;
 
-	private final Path file;
 	private final FileChannel channel;
-	private final FrameLayout layout;
-	private final long baseFrame;
 	private final long window;
 	private final long fileSize;
-	private final TileDecoder decoder = new TileDecoder();
 	private MappedByteBuffer mapped;
-	private BufferFrameSource current;
 
 	/**
 	 * Opens {@code file} for frames at {@code layout}, whose frame 0 is dataset frame {@code baseFrame}.
@@ -44,9 +39,7 @@ public final class MappedFrameSource implements FrameSource {
 
 	/** As {@link #MappedFrameSource(Path, FrameLayout, long)} with a chosen window size (tests use small ones). */
 	public MappedFrameSource(final Path file, final FrameLayout layout, final long baseFrame, final long window) {
-		this.file = file;
-		this.layout = layout;
-		this.baseFrame = baseFrame;
+		super(file, layout, baseFrame);
 		this.window = window;
 		try {
 			this.channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -62,24 +55,7 @@ public final class MappedFrameSource implements FrameSource {
 	}
 
 	@Override
-	public void read(final Tile tile, final float[] dst) {
-		windowFor(tile).read(tile, dst);
-	}
-
-	@Override
-	public void read(final Tile tile, final double[] dst) {
-		windowFor(tile).read(tile, dst);
-	}
-
-	private BufferFrameSource windowFor(final Tile tile) {
-		if (current != null && current.covers(tile))
-			return current;
-		final long f = tile.firstFrame() - baseFrame;
-		if (f < 0 || f + tile.frameCount() > layout.frameCount())
-			throw new LayoutException(file + ": tile " + tile + " lies outside frames " + baseFrame + " to "
-					+ (baseFrame + layout.frameCount() - 1));
-		final long start = layout.position(f, tile.sigRowStart());
-		final long end = layout.position(f + tile.frameCount() - 1, tile.sigRowStart() + tile.sigRows());
+	BufferFrameSource window(final Tile tile, final long start, final long end) {
 		final long end0 = Math.min(layout.requiredBytes(), Math.max(end, start + window));
 		final long length = end0 - start;
 		if (length > Integer.MAX_VALUE)
@@ -90,15 +66,14 @@ public final class MappedFrameSource implements FrameSource {
 		} catch (final IOException e) {
 			throw new LayoutException(file + ": cannot map bytes " + start + " to " + end0 + ": " + e.getMessage(), e);
 		}
-		current = new BufferFrameSource(mapped, start, layout, baseFrame, decoder);
-		return current;
+		return new BufferFrameSource(mapped, start, layout, baseFrame, decoder);
 	}
 
 	private void release() {
+		dropWindow();
 		if (mapped != null)
 			Unmapper.unmap(mapped);
 		mapped = null;
-		current = null;
 	}
 
 	@Override
