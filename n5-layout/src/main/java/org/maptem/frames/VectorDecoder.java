@@ -10,13 +10,14 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The vector loops of {@link TileDecoder}: integers widened (or, 32-bit, converted) to float eight at a time. Only called when
+ * The vector loops of {@link TileDecoder}: integers widened (or, 32-bit, converted) to float eight at a time, and
+ * packed 12-bit values unpacked eight at a time ({@link #unpack12}, also used by the K2IS reader). Only called when
  * {@link Simd#enabled()}; loading this class needs the {@code jdk.incubator.vector} module.
  *
  * <p>Each method converts the leading multiple of eight values and returns how many it converted; the caller decodes
  * the rest with its scalar loop. Stateless and thread-safe.
  */
-final class VectorDecoder {
+public final class VectorDecoder {
 
 	private static final VectorSpecies<Byte> B64 = ByteVector.SPECIES_64;
 	private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
@@ -127,12 +128,20 @@ final class VectorDecoder {
 	 */
 	static int packed12(final byte[] bytes, final int n, final float[] dst, final int off) {
 		int k = 0;
-		for (int j = 0; k + 8 <= n && j + 16 <= bytes.length; k += 8, j += 12) {
-			final ShortVector w = ByteVector.fromArray(B128, bytes, j).rearrange(PAIRS_TO_WORDS).reinterpretAsShorts();
-			final ShortVector v = w.lanewise(VectorOperators.AND, (short) 0x0FFF)
-					.blend(w.lanewise(VectorOperators.LSHR, 4), ODD);
-			((FloatVector) v.convertShape(VectorOperators.S2F, F256, 0)).intoArray(dst, off + k);
-		}
+		for (int j = 0; k + 8 <= n && j + 16 <= bytes.length; k += 8, j += 12)
+			unpack12(bytes, j, dst, off + k);
 		return k;
+	}
+
+	/**
+	 * Unpacks the eight 12-bit values of {@code b[p .. p + 12)} (two per three bytes, low bits first, as
+	 * {@link TileDecoder}'s {@code UINT12_PACKED}) to {@code dst[d .. d + 8)}; reads 16 bytes, so {@code b} needs 4
+	 * after them. For the other packed-12-bit decoders (K2IS); needs the {@code jdk.incubator.vector} module.
+	 */
+	public static void unpack12(final byte[] b, final int p, final float[] dst, final int d) {
+		final ShortVector w = ByteVector.fromArray(B128, b, p).rearrange(PAIRS_TO_WORDS).reinterpretAsShorts();
+		final ShortVector v = w.lanewise(VectorOperators.AND, (short) 0x0FFF).blend(w.lanewise(VectorOperators.LSHR, 4),
+				ODD);
+		((FloatVector) v.convertShape(VectorOperators.S2F, F256, 0)).intoArray(dst, d);
 	}
 }
