@@ -79,16 +79,7 @@ final class SerFrameSource implements FrameSource {
 		final int perFrame = tile.sigRows() * width;
 		if (floatRows == null || floatRows.length < perFrame)
 			floatRows = new float[perFrame];
-		for (int i = 0; i < tile.frameCount(); i++) {
-			// the tile's stored rows are contiguous, bottom row first: decode them at once (one vector loop over the
-			// frame, not one per row), then copy each row to its place, top first: one copy per row, where turning the
-			// rows in place took one and a half
-			final int at = storedStart(tile, i); // maps the rows first
-			decoder.decode(mapped, at, perFrame, dtype, floatRows, 0);
-			final int to = i * perFrame;
-			for (int r = 0, from = perFrame - width; r < tile.sigRows(); r++, from -= width)
-				System.arraycopy(floatRows, from, dst, to + r * width, width);
-		}
+		readFrames(tile, floatRows, dst);
 	}
 
 	@Override
@@ -97,12 +88,29 @@ final class SerFrameSource implements FrameSource {
 		final int perFrame = tile.sigRows() * width;
 		if (doubleRows == null || doubleRows.length < perFrame)
 			doubleRows = new double[perFrame];
+		readFrames(tile, doubleRows, dst);
+	}
+
+	/**
+	 * Decodes each frame of the checked {@code tile} into {@code rows} and copies its rows, top first, to their place
+	 * in {@code dst}. {@code rows} and {@code dst} are both {@code float[]} or both {@code double[]}: one body for both
+	 * tile types, whose only typed step is the decode overload, chosen once per frame; {@code System.arraycopy} copies
+	 * either array type as is.
+	 */
+	private void readFrames(final Tile tile, final Object rows, final Object dst) {
+		final int perFrame = tile.sigRows() * width;
 		for (int i = 0; i < tile.frameCount(); i++) {
-			final int at = storedStart(tile, i);
-			decoder.decode(mapped, at, perFrame, dtype, doubleRows, 0);
+			// the tile's stored rows are contiguous, bottom row first: decode them at once (one vector loop over the
+			// frame, not one per row), then copy each row to its place, top first: one copy per row, where turning the
+			// rows in place took one and a half
+			final int at = storedStart(tile, i); // maps the rows first
+			if (rows instanceof float[] f)
+				decoder.decode(mapped, at, perFrame, dtype, f, 0);
+			else
+				decoder.decode(mapped, at, perFrame, dtype, (double[]) rows, 0);
 			final int to = i * perFrame;
 			for (int r = 0, from = perFrame - width; r < tile.sigRows(); r++, from -= width)
-				System.arraycopy(doubleRows, from, dst, to + r * width, width);
+				System.arraycopy(rows, from, dst, to + r * width, width);
 		}
 	}
 
