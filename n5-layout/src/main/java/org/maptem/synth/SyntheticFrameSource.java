@@ -3,13 +3,17 @@ package org.maptem.synth;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Partition;
 import org.maptem.dataset.Tile;
-import org.maptem.frames.FrameSource;
+import org.maptem.frames.ElementwiseFrameSource;
 
 /**
  * Tiles of one partition of a {@link SyntheticDataset}, generated on read. The last generated frame is kept, so a
  * frame read in row bands is generated once. For one thread.
+ *
+ * <p>Counts of int32, uint32 and float64 datasets may reach 2^31 − 1 (see {@link SyntheticValidation}), beyond the
+ * integers float32 holds exactly, so double tiles get each count exact and float tiles get it rounded, through
+ * {@link ElementwiseFrameSource}, rather than widened from floats.
  */
-final class SyntheticFrameSource implements FrameSource {
+final class SyntheticFrameSource extends ElementwiseFrameSource {
 
 	private final SyntheticModel model;
 	private final Partition partition;
@@ -23,28 +27,15 @@ final class SyntheticFrameSource implements FrameSource {
 	}
 
 	@Override
-	public void read(final Tile tile, final float[] dst) {
-		check(tile, dst.length);
+	protected void read(final Tile tile, final int capacity, final Values out) {
+		check(tile, capacity);
 		final int perFrame = tile.sigRows() * model.w;
 		final int from = tile.sigRowStart() * model.w;
 		for (int i = 0; i < tile.frameCount(); i++) {
 			final int[] c = frame(tile.firstFrame() + i);
 			final int off = i * perFrame;
 			for (int j = 0; j < perFrame; j++)
-				dst[off + j] = c[from + j];
-		}
-	}
-
-	@Override
-	public void read(final Tile tile, final double[] dst) {
-		check(tile, dst.length);
-		final int perFrame = tile.sigRows() * model.w;
-		final int from = tile.sigRowStart() * model.w;
-		for (int i = 0; i < tile.frameCount(); i++) {
-			final int[] c = frame(tile.firstFrame() + i);
-			final int off = i * perFrame;
-			for (int j = 0; j < perFrame; j++)
-				dst[off + j] = c[from + j];
+				out.set(off + j, c[from + j]);
 		}
 	}
 

@@ -68,6 +68,44 @@ class SyntheticDatasetTest {
 		assertTrue(tiles > 3 * ds.partitions().size(), "several tiles per partition: " + tiles);
 	}
 
+	/**
+	 * int32 counts above 2^24 are not floats: double tiles must hold them exactly, float tiles rounded once. The
+	 * background 2^24 + 1 plus the even default disk and annulus values makes every count odd, so every float is
+	 * rounded.
+	 */
+	@Test
+	void countsAboveTwoTo24AreExactInDoubleTilesAndRoundedOnceInFloatTiles() {
+		final int h = 24;
+		final int w = 20;
+		final SyntheticParams p = SyntheticParams.builder().navShape(2, 3).sigShape(h, w).dtype(DType.INT32)
+				.background((1 << 24) + 1).build();
+		final SyntheticDataset ds = new SyntheticDataset(p, OpenOptions.DEFAULTS);
+		final SyntheticStem stem = new SyntheticStem(p);
+		final double[] expected = new double[h * w];
+		final float[] tile = new float[2 * 5 * w];
+		final double[] tile64 = new double[tile.length];
+		int rounded = 0;
+		for (final Partition part : ds.partitions())
+			try (FrameSource src = ds.open(part)) {
+				for (long f = part.firstFrame(); f + 2 <= part.endFrame(); f += 2) {
+					final Tile t = new Tile(f, 2, 7, 5, w);
+					src.read(t, tile);
+					src.read(t, tile64);
+					for (int i = 0; i < 2; i++) {
+						stem.expectedFrame(f + i, expected);
+						for (int j = 0; j < 5 * w; j++) {
+							final double e = expected[7 * w + j];
+							assertEquals(e, tile64[i * 5 * w + j], "frame " + (f + i) + " value " + j + " as double");
+							assertEquals((float) e, tile[i * 5 * w + j], "frame " + (f + i) + " value " + j + " as float");
+							if (tile[i * 5 * w + j] != e)
+								rounded++;
+						}
+					}
+				}
+			}
+		assertEquals(6 * 5 * w, rounded, "every count is odd and above 2^24, so no float holds it");
+	}
+
 	@Test
 	void partitionsAreThePlanOfTheByteBudgetAndCoverEveryFrameOnce() {
 		final SyntheticDataset ds = new SyntheticDataset(params(), options());

@@ -12,7 +12,7 @@ import org.maptem.dataset.DType;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Partition;
 import org.maptem.dataset.Tile;
-import org.maptem.frames.FrameSource;
+import org.maptem.frames.ElementwiseFrameSource;
 import org.maptem.frames.Unmapper;
 
 /**
@@ -25,7 +25,7 @@ import org.maptem.frames.Unmapper;
  * repeatedly. The array is mapped in windows of {@link #WINDOW} bytes on demand, all released on {@link #close()}.
  * One source per thread.
  */
-final class DmTransposedFrameSource implements FrameSource {
+final class DmTransposedFrameSource extends ElementwiseFrameSource {
 
 	/** Bytes per mapping window; a multiple of every element size, so no element straddles two windows. */
 	static final long WINDOW = 1L << 30;
@@ -71,8 +71,8 @@ final class DmTransposedFrameSource implements FrameSource {
 	}
 
 	@Override
-	public void read(final Tile tile, final float[] dst) {
-		check(tile, dst.length);
+	protected void read(final Tile tile, final int capacity, final Values out) {
+		check(tile, capacity);
 		final int perFrame = tile.sigRows() * width;
 		final int frames = tile.frameCount();
 		final int es = dtype.bytes();
@@ -80,21 +80,7 @@ final class DmTransposedFrameSource implements FrameSource {
 			final long p = (long) tile.sigRowStart() * width + i;
 			long at = (p * fileFrames + tile.firstFrame()) * es;
 			for (int f = 0; f < frames; f++, at += es)
-				dst[f * perFrame + i] = (float) element(at);
-		}
-	}
-
-	@Override
-	public void read(final Tile tile, final double[] dst) {
-		check(tile, dst.length);
-		final int perFrame = tile.sigRows() * width;
-		final int frames = tile.frameCount();
-		final int es = dtype.bytes();
-		for (int i = 0; i < perFrame; i++) {
-			final long p = (long) tile.sigRowStart() * width + i;
-			long at = (p * fileFrames + tile.firstFrame()) * es;
-			for (int f = 0; f < frames; f++, at += es)
-				dst[f * perFrame + i] = element(at);
+				out.set(f * perFrame + i, element(at));
 		}
 	}
 

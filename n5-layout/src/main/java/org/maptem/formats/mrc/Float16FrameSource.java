@@ -1,17 +1,13 @@
 package org.maptem.formats.mrc;
 
-import java.io.IOException;
-import java.nio.MappedByteBuffer;
 import java.nio.ShortBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Tile;
 import org.maptem.frames.FrameLayout;
 import org.maptem.frames.FloatExactFrameSource;
-import org.maptem.frames.Unmapper;
+import org.maptem.frames.MappedWindow;
 
 /**
  * Reads tiles of half-precision (MRC MODE 12) frames from a memory-mapped file, widening every value through a
@@ -28,14 +24,12 @@ final class Float16FrameSource extends FloatExactFrameSource {
 	private static final int CHUNK = 8192;
 
 	private final Path file;
-	private final FileChannel channel;
+	private final MappedWindow window;
 	/** Frame positions, with a 2-byte element type standing in for the halfs. */
 	private final FrameLayout layout;
 	private final long baseFrame;
 	private final short[] scratch = new short[CHUNK];
 	private final float[] table = Float16.table();
-	private MappedByteBuffer mapped;
-	private long mappedStart;
 
 	/**
 	 * @param layout    where the frames are (dtype: any 2-byte type)
@@ -45,13 +39,8 @@ final class Float16FrameSource extends FloatExactFrameSource {
 		this.file = file;
 		this.layout = layout;
 		this.baseFrame = baseFrame;
-		final long size;
-		try {
-			this.channel = FileChannel.open(file, StandardOpenOption.READ);
-			size = channel.size();
-		} catch (final IOException e) {
-			throw new LayoutException(file + ": cannot open for reading: " + e.getMessage(), e);
-		}
+		this.window = new MappedWindow(file);
+		final long size = window.size();
 		if (size < layout.requiredBytes()) {
 			close();
 			throw LayoutException.badBytes(file, size, layout.requiredBytes() + " bytes for " + layout.frameCount() + " frames",
@@ -79,9 +68,9 @@ final class Float16FrameSource extends FloatExactFrameSource {
 		final long f = tile.firstFrame() - baseFrame + i;
 		final long start = layout.position(f, tile.sigRowStart());
 		final long end = start + 2L * count;
-		if (mapped == null || start < mappedStart || end > mappedStart + mapped.capacity())
+		if (!window.covers(start, end))
 			map(f, start, end);
-		return mapped.slice((int) (start - mappedStart), 2 * count).order(layout.byteOrder()).asShortBuffer();
+		return window.buffer().slice((int) (start - window.start()), 2 * count).order(layout.byteOrder()).asShortBuffer();
 	}
 
 	/** Maps from {@code start} over the rest of frame {@code f} and the following frames, up to {@link #WINDOW}. */
@@ -89,13 +78,7 @@ final class Float16FrameSource extends FloatExactFrameSource {
 		final long last = Math.min(layout.requiredBytes(), Math.max(end, start + WINDOW - WINDOW % layout.frameStride()));
 		if (last - start > Integer.MAX_VALUE)
 			throw new LayoutException(file + ": frame " + (baseFrame + f) + " spans more bytes than one mapping can hold");
-		release();
-		try {
-			mapped = channel.map(FileChannel.MapMode.READ_ONLY, start, last - start);
-		} catch (final IOException e) {
-			throw new LayoutException(file + ": cannot map bytes " + start + " to " + last + ": " + e.getMessage(), e);
-		}
-		mappedStart = start;
+		window.map(start, last);
 	}
 
 	private int check(final Tile tile, final int dstLength) {
@@ -112,19 +95,8 @@ final class Float16FrameSource extends FloatExactFrameSource {
 		return tile.sigRows() * tile.sigWidth();
 	}
 
-	private void release() {
-		if (mapped != null)
-			Unmapper.unmap(mapped);
-		mapped = null;
-	}
-
 	@Override
 	public void close() {
-		release();
-		try {
-			channel.close();
-		} catch (final IOException e) {
-			// read-only: nothing to lose
-		}
+		window.close();
 	}
 }

@@ -12,7 +12,7 @@ import org.maptem.dataset.DType;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Partition;
 import org.maptem.dataset.Tile;
-import org.maptem.frames.FrameSource;
+import org.maptem.frames.ElementwiseFrameSource;
 
 /**
  * Reads tiles from a Fortran-order {@code .npy} file by gathering single elements from the memory-mapped data.
@@ -28,7 +28,7 @@ import org.maptem.frames.FrameSource;
  * <p>Mappings are released when the source becomes unreachable (the garbage collector unmaps them), not on
  * {@link #close()}. One source per thread.
  */
-final class FortranFrameSource implements FrameSource {
+final class FortranFrameSource extends ElementwiseFrameSource {
 
 	/** Bytes per mapping window; a multiple of every element size, so no element straddles two windows. */
 	static final long WINDOW = 1L << 30;
@@ -70,30 +70,16 @@ final class FortranFrameSource implements FrameSource {
 	}
 
 	@Override
-	public void read(final Tile tile, final float[] dst) {
-		final long[] navF = check(tile, dst.length);
+	protected void read(final Tile tile, final int capacity, final Values out) {
+		final long[] navF = check(tile, capacity);
 		final int rows = tile.sigRows();
 		final int perFrame = rows * width;
 		for (int x = 0; x < width; x++)
 			for (int r = 0; r < rows; r++) {
 				final long base = frames * (tile.sigRowStart() + r + (long) height * x);
-				final int out = r * width + x;
+				final int at = r * width + x;
 				for (int i = 0; i < navF.length; i++)
-					dst[i * perFrame + out] = (float) element(base + navF[i]);
-			}
-	}
-
-	@Override
-	public void read(final Tile tile, final double[] dst) {
-		final long[] navF = check(tile, dst.length);
-		final int rows = tile.sigRows();
-		final int perFrame = rows * width;
-		for (int x = 0; x < width; x++)
-			for (int r = 0; r < rows; r++) {
-				final long base = frames * (tile.sigRowStart() + r + (long) height * x);
-				final int out = r * width + x;
-				for (int i = 0; i < navF.length; i++)
-					dst[i * perFrame + out] = element(base + navF[i]);
+					out.set(i * perFrame + at, element(base + navF[i]));
 			}
 	}
 

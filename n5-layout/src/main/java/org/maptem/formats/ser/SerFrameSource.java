@@ -1,19 +1,15 @@
 package org.maptem.formats.ser;
 
-import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import org.maptem.dataset.DType;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Partition;
 import org.maptem.dataset.Tile;
 import org.maptem.frames.FrameSource;
+import org.maptem.frames.MappedWindow;
 import org.maptem.frames.TileDecoder;
-import org.maptem.frames.Unmapper;
 
 /**
  * Reads tiles of {@code .ser} elements, each frame at its own offset from the offset array, decoding straight from
@@ -29,7 +25,7 @@ final class SerFrameSource implements FrameSource {
 	static final long WINDOW = 1L << 30;
 
 	private final Path file;
-	private final FileChannel channel;
+	private final MappedWindow window;
 	private final long[] offsets;
 	private final long baseFrame;
 	private final long dataBytesBefore;
@@ -37,10 +33,7 @@ final class SerFrameSource implements FrameSource {
 	private final int width;
 	private final int height;
 	private final long rowBytes;
-	private final long fileSize;
 	private final TileDecoder decoder = new TileDecoder();
-	private MappedByteBuffer mapped;
-	private long mappedStart;
 	/** The stored rows of one tile frame, bottom row first, allocated on first use. */
 	private float[] floatRows;
 	private double[] doubleRows;
@@ -59,12 +52,8 @@ final class SerFrameSource implements FrameSource {
 		this.width = header.width();
 		this.height = header.height();
 		this.rowBytes = dtype.bytesFor(width);
-		try {
-			this.channel = FileChannel.open(file, StandardOpenOption.READ);
-			this.fileSize = channel.size();
-		} catch (final IOException e) {
-			throw new LayoutException(file + ": cannot open for reading: " + e.getMessage(), e);
-		}
+		this.window = new MappedWindow(file);
+		final long fileSize = window.size();
 		final long need = header.fileSize();
 		if (fileSize < need) {
 			close();
@@ -79,16 +68,7 @@ final class SerFrameSource implements FrameSource {
 		final int perFrame = tile.sigRows() * width;
 		if (floatRows == null || floatRows.length < perFrame)
 			floatRows = new float[perFrame];
-		for (int i = 0; i < tile.frameCount(); i++) {
-			// the tile's stored rows are contiguous, bottom row first: decode them at once (one vector loop over the
-			// frame, not one per row), then copy each row to its place, top first: one copy per row, where turning the
-			// rows in place took one and a half
-			final int at = storedStart(tile, i); // maps the rows first
-			decoder.decode(mapped, at, perFrame, dtype, floatRows, 0);
-			final int to = i * perFrame;
-			for (int r = 0, from = perFrame - width; r < tile.sigRows(); r++, from -= width)
-				System.arraycopy(floatRows, from, dst, to + r * width, width);
-		}
+		readFrames(tile, floatRows, dst);
 	}
 
 	@Override
@@ -97,12 +77,29 @@ final class SerFrameSource implements FrameSource {
 		final int perFrame = tile.sigRows() * width;
 		if (doubleRows == null || doubleRows.length < perFrame)
 			doubleRows = new double[perFrame];
+		readFrames(tile, doubleRows, dst);
+	}
+
+	/**
+	 * Decodes each frame of the checked {@code tile} into {@code rows} and copies its rows, top first, to their place
+	 * in {@code dst}. {@code rows} and {@code dst} are both {@code float[]} or both {@code double[]}: one body for both
+	 * tile types, whose only typed step is the decode overload, chosen once per frame; {@code System.arraycopy} copies
+	 * either array type as is.
+	 */
+	private void readFrames(final Tile tile, final Object rows, final Object dst) {
+		final int perFrame = tile.sigRows() * width;
 		for (int i = 0; i < tile.frameCount(); i++) {
-			final int at = storedStart(tile, i);
-			decoder.decode(mapped, at, perFrame, dtype, doubleRows, 0);
+			// the tile's stored rows are contiguous, bottom row first: decode them at once (one vector loop over the
+			// frame, not one per row), then copy each row to its place, top first: one copy per row, where turning the
+			// rows in place took one and a half
+			final int at = storedStart(tile, i); // maps the rows first
+			if (rows instanceof float[] f)
+				decoder.decode(window.buffer(), at, perFrame, dtype, f, 0);
+			else
+				decoder.decode(window.buffer(), at, perFrame, dtype, (double[]) rows, 0);
 			final int to = i * perFrame;
 			for (int r = 0, from = perFrame - width; r < tile.sigRows(); r++, from -= width)
-				System.arraycopy(doubleRows, from, dst, to + r * width, width);
+				System.arraycopy(rows, from, dst, to + r * width, width);
 		}
 	}
 
@@ -115,9 +112,9 @@ final class SerFrameSource implements FrameSource {
 		final long base = offsets[f] + dataBytesBefore;
 		final long start = base + (height - tile.sigRowStart() - tile.sigRows()) * rowBytes;
 		final long end = base + (height - tile.sigRowStart()) * rowBytes;
-		if (mapped == null || start < mappedStart || end > mappedStart + mapped.capacity())
+		if (!window.covers(start, end))
 			map(start, end, f);
-		return (int) (start - mappedStart);
+		return (int) (start - window.start());
 	}
 
 	/** Maps from {@code start} to at least {@code end}, and on over following elements within {@link #WINDOW}. */
@@ -133,14 +130,7 @@ final class SerFrameSource implements FrameSource {
 		if (last - start > Integer.MAX_VALUE)
 			throw new LayoutException(file + ": element " + (baseFrame + frame) + " spans " + (last - start)
 					+ " bytes, more than one mapping can hold");
-		release();
-		try {
-			mapped = channel.map(FileChannel.MapMode.READ_ONLY, start, last - start);
-		} catch (final IOException e) {
-			throw new LayoutException(file + ": cannot map bytes " + start + " to " + last + ": " + e.getMessage(), e);
-		}
-		mapped.order(ByteOrder.LITTLE_ENDIAN);
-		mappedStart = start;
+		window.map(start, last).order(ByteOrder.LITTLE_ENDIAN);
 	}
 
 	private void check(final Tile tile, final int dstLength) {
@@ -153,19 +143,8 @@ final class SerFrameSource implements FrameSource {
 					+ (baseFrame + offsets.length - 1) + " of this source");
 	}
 
-	private void release() {
-		if (mapped != null)
-			Unmapper.unmap(mapped);
-		mapped = null;
-	}
-
 	@Override
 	public void close() {
-		release();
-		try {
-			channel.close();
-		} catch (final IOException e) {
-			// read-only: nothing to lose
-		}
+		window.close();
 	}
 }
