@@ -1,11 +1,8 @@
 package org.maptem.frames;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Tile;
@@ -23,10 +20,8 @@ public final class MappedFrameSource extends WindowedFrameSource {
 	/** Window size for mapping large files. */
 	public static final long DEFAULT_WINDOW = 1L << 30;
 
-	private final FileChannel channel;
 	private final long window;
-	private final long fileSize;
-	private MappedByteBuffer mapped;
+	private final MappedWindow mapping;
 
 	/**
 	 * Opens {@code file} for frames at {@code layout}, whose frame 0 is dataset frame {@code baseFrame}.
@@ -41,12 +36,8 @@ public final class MappedFrameSource extends WindowedFrameSource {
 	public MappedFrameSource(final Path file, final FrameLayout layout, final long baseFrame, final long window) {
 		super(file, layout, baseFrame);
 		this.window = window;
-		try {
-			this.channel = FileChannel.open(file, StandardOpenOption.READ);
-			this.fileSize = channel.size();
-		} catch (final IOException e) {
-			throw new LayoutException(file + ": cannot open for reading: " + e.getMessage(), e);
-		}
+		this.mapping = new MappedWindow(file);
+		final long fileSize = mapping.size();
 		if (fileSize < layout.requiredBytes()) {
 			close();
 			throw LayoutException.badBytes(file, fileSize, layout.requiredBytes() + " bytes for " + layout.frameCount()
@@ -60,35 +51,17 @@ public final class MappedFrameSource extends WindowedFrameSource {
 		final long length = end0 - start;
 		if (length > Integer.MAX_VALUE)
 			throw new LayoutException(file + ": tile " + tile + " spans " + length + " bytes, more than one mapping can hold");
-		release();
-		try {
-			mapped = channel.map(FileChannel.MapMode.READ_ONLY, start, length);
-		} catch (final IOException e) {
-			throw new LayoutException(file + ": cannot map bytes " + start + " to " + end0 + ": " + e.getMessage(), e);
-		}
-		return new BufferFrameSource(mapped, start, layout, baseFrame, decoder);
-	}
-
-	private void release() {
-		dropWindow();
-		if (mapped != null)
-			Unmapper.unmap(mapped);
-		mapped = null;
+		return new BufferFrameSource(mapping.map(start, end0), start, layout, baseFrame, decoder);
 	}
 
 	@Override
 	public void close() {
-		release();
-		try {
-			if (channel != null)
-				channel.close();
-		} catch (final IOException e) {
-			// nothing was written; a failing close of a read-only channel loses nothing
-		}
+		dropWindow();
+		mapping.close();
 	}
 
 	/** The mapped bytes, for tests of the zero-copy path. */
 	ByteBuffer currentMapping() {
-		return mapped;
+		return mapping.buffer();
 	}
 }

@@ -1,15 +1,12 @@
 package org.maptem.formats.mib;
 
-import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Tile;
 import org.maptem.frames.FloatExactFrameSource;
-import org.maptem.frames.Unmapper;
+import org.maptem.frames.MappedWindow;
 
 /**
  * Reads tiles of raw ({@code R64}) frames from a run of frames of one {@code .mib} file: maps windows of whole frame
@@ -29,7 +26,7 @@ final class RawFrameSource extends FloatExactFrameSource {
 	private final int count;
 	private final long globalFirst;
 	private final RawFrameDecoder decoder;
-	private final FileChannel channel;
+	private final MappedWindow window;
 	private MappedByteBuffer mapped;
 	private long mappedFirst;
 	private int mappedCount;
@@ -50,16 +47,12 @@ final class RawFrameSource extends FloatExactFrameSource {
 		this.count = count;
 		this.globalFirst = globalFirst;
 		this.decoder = new RawFrameDecoder(file.encoding());
-		try {
-			this.channel = FileChannel.open(file.path(), StandardOpenOption.READ);
-			if (channel.size() < file.recordStart(localFirst + count)) {
-				final long size = channel.size();
-				close();
-				throw LayoutException.badBytes(file.path(), size, (localFirst + count) + " frames of " + file.stride()
-						+ " bytes", "end of file (the file shrank after it was opened)");
-			}
-		} catch (final IOException e) {
-			throw new LayoutException(file.path() + ": cannot open for reading: " + e.getMessage(), e);
+		this.window = new MappedWindow(file.path());
+		if (window.size() < file.recordStart(localFirst + count)) {
+			final long size = window.size();
+			close();
+			throw LayoutException.badBytes(file.path(), size, (localFirst + count) + " frames of " + file.stride()
+					+ " bytes", "end of file (the file shrank after it was opened)");
 		}
 	}
 
@@ -87,16 +80,10 @@ final class RawFrameSource extends FloatExactFrameSource {
 	}
 
 	private void map(final long local) {
-		release();
 		final long stride = file.stride();
 		final int fit = (int) Math.max(1, Math.min(Integer.MAX_VALUE / stride, WINDOW / stride));
 		final int n = (int) Math.min(fit, localFirst + count - local);
-		try {
-			mapped = channel.map(FileChannel.MapMode.READ_ONLY, file.recordStart(local), n * stride);
-		} catch (final IOException e) {
-			throw new LayoutException(file.path() + ": cannot map frames " + local + " to " + (local + n - 1) + ": "
-					+ e.getMessage(), e);
-		}
+		mapped = window.map(file.recordStart(local), file.recordStart(local) + n * stride);
 		mapped.order(ByteOrder.BIG_ENDIAN);
 		mappedFirst = local;
 		mappedCount = n;
@@ -115,20 +102,9 @@ final class RawFrameSource extends FloatExactFrameSource {
 			throw new LayoutException(file.path() + ": tile buffer holds " + dstLength + " values, tile needs " + tile.size());
 	}
 
-	private void release() {
-		if (mapped != null)
-			Unmapper.unmap(mapped);
-		mapped = null;
-	}
-
 	@Override
 	public void close() {
-		release();
-		try {
-			if (channel != null)
-				channel.close();
-		} catch (final IOException e) {
-			// a read-only channel loses nothing when its close fails
-		}
+		mapped = null;
+		window.close();
 	}
 }
