@@ -80,6 +80,66 @@ public final class TileDecoder {
 		}
 	}
 
+	/**
+	 * Decodes {@code rows} rows of {@code width} elements stored bottom row first from byte {@code pos} of {@code src}
+	 * into {@code dst[dstOff ...]} top row first: stored row {@code k} becomes row {@code rows - 1 - k}. For formats that
+	 * store images upward (TIA {@code .ser}): each row goes straight to its place, with no second pass over the frame.
+	 * 16-bit rows are copied out a chunk of rows at a time and widened row by row; other types decode row by row.
+	 *
+	 * @throws IllegalArgumentException for packed 12-bit data, whose rows need not start on a byte
+	 * @throws IndexOutOfBoundsException if the bytes are not all in {@code src} or the values do not fit in {@code dst}
+	 */
+	public void decodeRowsUpward(final ByteBuffer src, final int pos, final int rows, final int width, final DType type,
+			final float[] dst, final int dstOff) {
+		Objects.checkFromIndexSize(dstOff, Math.multiplyExact(rows, width), dst.length);
+		final boolean vectors = this.vectors && Simd.enabled();
+		if ((type == DType.UINT16 || type == DType.INT16) && width <= CHUNK) {
+			upward16(src, pos, rows, width, type == DType.INT16, vectors, dst, dstOff);
+			return;
+		}
+		final long rowBytes = rowBytes(type, width);
+		for (int r = 0; r < rows; r++)
+			decode(src, Math.toIntExact(pos + (rows - 1 - r) * rowBytes), width, type, dst, dstOff + r * width);
+	}
+
+	/** {@link #decodeRowsUpward(ByteBuffer, int, int, int, DType, float[], int)} into doubles, row by row. */
+	public void decodeRowsUpward(final ByteBuffer src, final int pos, final int rows, final int width, final DType type,
+			final double[] dst, final int dstOff) {
+		Objects.checkFromIndexSize(dstOff, Math.multiplyExact(rows, width), dst.length);
+		final long rowBytes = rowBytes(type, width);
+		for (int r = 0; r < rows; r++)
+			decode(src, Math.toIntExact(pos + (rows - 1 - r) * rowBytes), width, type, dst, dstOff + r * width);
+	}
+
+	private static long rowBytes(final DType type, final int width) {
+		if (type == DType.UINT12_PACKED)
+			throw new IllegalArgumentException("rows of packed 12-bit data need not start on a byte; no upward decoder");
+		return type.bytesFor(width);
+	}
+
+	/** 16-bit rows, stored upward, copied out as many whole rows as a chunk holds at a time and widened into place. */
+	private void upward16(final ByteBuffer src, final int pos, final int rows, final int width, final boolean signed,
+			final boolean vectors, final float[] dst, final int dstOff) {
+		final ShortBuffer v = src.slice(pos, Math.multiplyExact(rows, width) * 2).order(src.order()).asShortBuffer();
+		final short[] shorts = shorts();
+		final int perChunk = CHUNK / width;
+		for (int s = 0; s < rows; s += perChunk) {
+			final int n = Math.min(perChunk, rows - s);
+			v.get(s * width, shorts, 0, n * width);
+			for (int k = 0; k < n; k++) {
+				final int from = k * width;
+				final int o = dstOff + (rows - 1 - s - k) * width;
+				final int done = vectors ? VectorDecoder.shorts(shorts, from, width, signed, dst, o) : 0;
+				if (signed)
+					for (int x = done; x < width; x++)
+						dst[o + x] = shorts[from + x];
+				else
+					for (int x = done; x < width; x++)
+						dst[o + x] = shorts[from + x] & 0xFFFF;
+			}
+		}
+	}
+
 	private void decodeFloat64(final ByteBuffer src, final int pos, final int count, final float[] dst, final int dstOff) {
 		final DoubleBuffer v = src.slice(pos, count * 8).order(src.order()).asDoubleBuffer();
 		final double[] doubles = doubles();
@@ -116,7 +176,7 @@ public final class TileDecoder {
 			final int n = Math.min(CHUNK, count - i);
 			v.get(i, shorts, 0, n);
 			final int o = dstOff + i;
-			final int done = vectors ? VectorDecoder.shorts(shorts, n, signed, dst, o) : 0;
+			final int done = vectors ? VectorDecoder.shorts(shorts, 0, n, signed, dst, o) : 0;
 			if (signed)
 				for (int k = done; k < n; k++)
 					dst[o + k] = shorts[k];

@@ -56,13 +56,14 @@ public final class VectorDecoder {
 	}
 
 	/**
-	 * Widens {@code src[0 .. n)} (16-bit, unsigned unless {@code signed}) to {@code dst[off ...]}; returns the count
-	 * converted, {@code n} rounded down to a multiple of 8.
+	 * Widens {@code src[from .. from + n)} (16-bit, unsigned unless {@code signed}) to {@code dst[off ...]}; returns the
+	 * count converted, {@code n} rounded down to a multiple of 8.
 	 */
-	static int shorts(final short[] src, final int n, final boolean signed, final float[] dst, final int off) {
+	static int shorts(final short[] src, final int from, final int n, final boolean signed, final float[] dst,
+			final int off) {
 		final int end = n & ~7;
 		for (int k = 0; k < end; k += 8) {
-			IntVector v = (IntVector) ShortVector.fromArray(S128, src, k).convertShape(VectorOperators.S2I, I256, 0);
+			IntVector v = (IntVector) ShortVector.fromArray(S128, src, from + k).convertShape(VectorOperators.S2I, I256, 0);
 			if (!signed)
 				v = v.lanewise(VectorOperators.AND, 0xFFFF);
 			((FloatVector) v.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, off + k);

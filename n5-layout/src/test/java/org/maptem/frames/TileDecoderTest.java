@@ -200,4 +200,55 @@ class TileDecoderTest {
 				assertEquals((float) FrameFixtures.naiveDecode(src, 0, i, types[k]), dst[i], types[k] + " run " + k + " value " + i);
 		}
 	}
+
+	static Stream<Arguments> upwardCases() {
+		final List<Arguments> out = new ArrayList<>();
+		for (final DType t : new DType[] { DType.UINT16, DType.INT16, DType.INT32, DType.FLOAT32, DType.UINT8 })
+			for (final boolean vectors : new boolean[] { true, false })
+				for (final int[] shape : new int[][] { { 1, 1 }, { 3, 7 }, { 5, 128 }, { 130, 128 }, { 2, 9000 } })
+					out.add(Arguments.of(t, vectors, shape[0], shape[1]));
+		return out.stream();
+	}
+
+	@ParameterizedTest(name = "{0}, vectors {1}, {2} rows of {3}")
+	@MethodSource("upwardCases")
+	void rowsStoredUpwardLandTopFirstInFloatAndDoubleTiles(final DType type, final boolean vectors, final int rows,
+			final int width) {
+		// 130 rows of 128 span two 8192-value chunks of rows; rows of 9000 are wider than a chunk; odd widths leave
+		// scalar tails after the vector loop
+		final Random rnd = new Random(rows * 31 + width);
+		final ByteBuffer src = ByteBuffer.allocate(3 + type.bytes() * rows * width).order(ByteOrder.LITTLE_ENDIAN);
+		final double[][] want = new double[rows][width];
+		src.position(3);
+		for (int k = 0; k < rows; k++) // stored row k is row rows - 1 - k of the image
+			for (int x = 0; x < width; x++) {
+				final int v = rnd.nextInt(65536);
+				switch (type) {
+				case UINT16 -> src.putShort((short) v);
+				case INT16 -> src.putShort((short) (v - 32768));
+				case INT32 -> src.putInt(v * 40000);
+				case FLOAT32 -> src.putFloat(v / 7f);
+				default -> src.put((byte) v);
+				}
+				want[rows - 1 - k][x] = switch (type) {
+				case UINT16 -> v;
+				case INT16 -> v - 32768;
+				case INT32 -> (double) (v * 40000);
+				case FLOAT32 -> v / 7f;
+				default -> (byte) v & 0xFF;
+				};
+			}
+		final TileDecoder d = new TileDecoder(vectors && Simd.available());
+		final float[] f = new float[rows * width + 2];
+		final double[] g = new double[rows * width + 2];
+		d.decodeRowsUpward(src, 3, rows, width, type, f, 1);
+		d.decodeRowsUpward(src, 3, rows, width, type, g, 1);
+		for (int y = 0; y < rows; y++)
+			for (int x = 0; x < width; x++) {
+				assertEquals((float) want[y][x], f[1 + y * width + x], "float, row " + y + ", column " + x);
+				assertEquals(want[y][x], g[1 + y * width + x], "double, row " + y + ", column " + x);
+			}
+		assertEquals(0, f[0]);
+		assertEquals(0, f[f.length - 1]);
+	}
 }

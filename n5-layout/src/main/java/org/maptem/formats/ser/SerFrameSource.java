@@ -34,9 +34,6 @@ final class SerFrameSource implements FrameSource {
 	private final int height;
 	private final long rowBytes;
 	private final TileDecoder decoder = new TileDecoder();
-	/** The stored rows of one tile frame, bottom row first, allocated on first use. */
-	private float[] floatRows;
-	private double[] doubleRows;
 
 	/**
 	 * @param offsets     element header offsets of the partition's frames
@@ -66,40 +63,20 @@ final class SerFrameSource implements FrameSource {
 	public void read(final Tile tile, final float[] dst) {
 		check(tile, dst.length);
 		final int perFrame = tile.sigRows() * width;
-		if (floatRows == null || floatRows.length < perFrame)
-			floatRows = new float[perFrame];
-		readFrames(tile, floatRows, dst);
+		for (int i = 0; i < tile.frameCount(); i++) {
+			final int at = storedStart(tile, i); // maps the rows first
+			// the tile's stored rows are contiguous, bottom row first: each is decoded straight to its row, top first
+			decoder.decodeRowsUpward(window.buffer(), at, tile.sigRows(), width, dtype, dst, i * perFrame);
+		}
 	}
 
 	@Override
 	public void read(final Tile tile, final double[] dst) {
 		check(tile, dst.length);
 		final int perFrame = tile.sigRows() * width;
-		if (doubleRows == null || doubleRows.length < perFrame)
-			doubleRows = new double[perFrame];
-		readFrames(tile, doubleRows, dst);
-	}
-
-	/**
-	 * Decodes each frame of the checked {@code tile} into {@code rows} and copies its rows, top first, to their place
-	 * in {@code dst}. {@code rows} and {@code dst} are both {@code float[]} or both {@code double[]}: one body for both
-	 * tile types, whose only typed step is the decode overload, chosen once per frame; {@code System.arraycopy} copies
-	 * either array type as is.
-	 */
-	private void readFrames(final Tile tile, final Object rows, final Object dst) {
-		final int perFrame = tile.sigRows() * width;
 		for (int i = 0; i < tile.frameCount(); i++) {
-			// the tile's stored rows are contiguous, bottom row first: decode them at once (one vector loop over the
-			// frame, not one per row), then copy each row to its place, top first: one copy per row, where turning the
-			// rows in place took one and a half
-			final int at = storedStart(tile, i); // maps the rows first
-			if (rows instanceof float[] f)
-				decoder.decode(window.buffer(), at, perFrame, dtype, f, 0);
-			else
-				decoder.decode(window.buffer(), at, perFrame, dtype, (double[]) rows, 0);
-			final int to = i * perFrame;
-			for (int r = 0, from = perFrame - width; r < tile.sigRows(); r++, from -= width)
-				System.arraycopy(rows, from, dst, to + r * width, width);
+			final int at = storedStart(tile, i);
+			decoder.decodeRowsUpward(window.buffer(), at, tile.sigRows(), width, dtype, dst, i * perFrame);
 		}
 	}
 

@@ -173,10 +173,10 @@ public final class SerHeader {
 		try {
 			for (int i = 0; i < valid; i++) {
 				final long off = offsets[i];
-				final String where = "data offset of element " + i + " (byte offset " + (arrayOffset + (long) i * w) + ")";
 				if (off < dimsEnd || off > size - elementHeader)
-					throw LayoutException.badField(file, where, "an element header after the dimension array (byte " + dimsEnd
-							+ ") and " + elementHeader + " bytes before the end of the file (" + size + " bytes)", off);
+					throw LayoutException.badField(file, offsetField(i, arrayOffset, w), "an element header after the dimension "
+							+ "array (byte " + dimsEnd + ") and " + elementHeader + " bytes before the end of the file (" + size
+							+ " bytes)", off);
 				final ByteBuffer e = elements.at(off, elementHeader);
 				final int typeAt = twoD ? 40 : 20;
 				final int type = e.getShort(typeAt);
@@ -195,7 +195,7 @@ public final class SerHeader {
 					throw LayoutException.badBytes(file, off + typeAt, "element " + i + " like element 0: " + dtype.n5Name() + ", "
 							+ width + " × " + height, dataType(file, off + typeAt, type).n5Name() + ", " + x + " × " + y);
 				if (off + elementHeader + frameBytes > size)
-					throw LayoutException.badField(file, where, "an element of " + (elementHeader + frameBytes) + " bytes ending "
+					throw LayoutException.badField(file, offsetField(i, arrayOffset, w), "an element of " + (elementHeader + frameBytes) + " bytes ending "
 							+ "inside the file (" + size + " bytes)", off);
 			}
 		} finally {
@@ -203,6 +203,11 @@ public final class SerHeader {
 		}
 		return new SerHeader(file, size, new int[] { version, dataType, tagType, total, valid }, arrayOffset, dims, offsets,
 				dtype, width, height, cal);
+	}
+
+	/** The field name of element {@code i}'s data offset, for messages: built only when one is thrown. */
+	private static String offsetField(final int i, final long arrayOffset, final int width) {
+		return "data offset of element " + i + " (byte offset " + (arrayOffset + (long) i * width) + ")";
 	}
 
 	/** Element headers read through one mapping of up to 1 GiB at a time, not one system call each. */
