@@ -24,6 +24,7 @@ final class SerFrameSource implements FrameSource {
 	/** Most bytes mapped at once. */
 	static final long WINDOW = 1L << 30;
 
+	private final SerHeader header;
 	private final Path file;
 	private final MappedWindow window;
 	private final long[] offsets;
@@ -41,6 +42,7 @@ final class SerFrameSource implements FrameSource {
 	 * @param headerBytes bytes of each element's header, skipped
 	 */
 	SerFrameSource(final SerHeader header, final Partition partition, final long[] offsets) {
+		this.header = header;
 		this.file = header.file();
 		this.offsets = offsets;
 		this.baseFrame = partition.firstFrame();
@@ -82,15 +84,18 @@ final class SerFrameSource implements FrameSource {
 
 	/**
 	 * Position in the mapping of the first stored row the tile needs in its {@code i}-th frame (the stored row of the
-	 * tile's last row), after mapping the rows when they are not mapped yet.
+	 * tile's last row), after mapping the element when it is not mapped yet and checking its header.
 	 */
 	private int storedStart(final Tile tile, final int i) {
 		final int f = (int) (tile.firstFrame() - baseFrame) + i;
 		final long base = offsets[f] + dataBytesBefore;
 		final long start = base + (height - tile.sigRowStart() - tile.sigRows()) * rowBytes;
 		final long end = base + (height - tile.sigRowStart()) * rowBytes;
-		if (!window.covers(start, end))
-			map(start, end, f);
+		// the mapping starts at the element's header, which is checked as the frame is read (see SerHeader)
+		final long head = offsets[f];
+		if (!window.covers(head, end))
+			map(head, end, f);
+		header.checkElement(window.buffer(), (int) (head - window.start()), baseFrame + f);
 		return (int) (start - window.start());
 	}
 

@@ -164,42 +164,26 @@ public final class SerHeader {
 		final boolean twoD = dataType == DATA_2D;
 		final int elementHeader = twoD ? HEADER_2D : HEADER_1D;
 		final long dimsEnd = at;
-		DType dtype = null;
-		int width = 0;
-		int height = 0;
-		double[] cal = null;
-		long frameBytes = 0;
-		final MappedElements elements = new MappedElements(ch);
-		try {
-			for (int i = 0; i < valid; i++) {
-				final long off = offsets[i];
-				if (off < dimsEnd || off > size - elementHeader)
-					throw LayoutException.badField(file, offsetField(i, arrayOffset, w), "an element header after the dimension "
-							+ "array (byte " + dimsEnd + ") and " + elementHeader + " bytes before the end of the file (" + size
-							+ " bytes)", off);
-				final ByteBuffer e = elements.at(off, elementHeader);
-				final int typeAt = twoD ? 40 : 20;
-				final int type = e.getShort(typeAt);
-				final int x = e.getInt(typeAt + 2);
-				final int y = twoD ? e.getInt(typeAt + 6) : 1;
-				if (dtype == null) {
-					dtype = dataType(file, off + typeAt, type);
-					if (x < 1 || y < 1 || (long) x * y > Integer.MAX_VALUE)
-						throw LayoutException.badBytes(file, off + typeAt + 2, "an array size of 1 to 2^31-1 pixels", x + " × " + y);
-					width = x;
-					height = y;
-					frameBytes = dtype.bytesFor((long) x * y);
-					cal = twoD ? new double[] { e.getDouble(0), e.getDouble(8), e.getDouble(20), e.getDouble(28) }
-							: new double[] { e.getDouble(0), e.getDouble(8), Double.NaN, Double.NaN };
-				} else if (dataType(file, off + typeAt, type) != dtype || x != width || y != height)
-					throw LayoutException.badBytes(file, off + typeAt, "element " + i + " like element 0: " + dtype.n5Name() + ", "
-							+ width + " × " + height, dataType(file, off + typeAt, type).n5Name() + ", " + x + " × " + y);
-				if (off + elementHeader + frameBytes > size)
-					throw LayoutException.badField(file, offsetField(i, arrayOffset, w), "an element of " + (elementHeader + frameBytes) + " bytes ending "
-							+ "inside the file (" + size + " bytes)", off);
-			}
-		} finally {
-			elements.release();
+		// element 0's header gives the data type, size and calibration; every other element's header is checked
+		// against it when its frame is read (checkElement), as the frame's own bytes are, rather than all of them
+		// here: touching every element at open cost a page fault each, as long as a pass over the data
+		checkOffset(file, offsets[0], 0, arrayOffset, w, dimsEnd, elementHeader, size);
+		final ByteBuffer e = readAt(ch, file, offsets[0], elementHeader, size);
+		final int typeAt = twoD ? 40 : 20;
+		final DType dtype = dataType(file, offsets[0] + typeAt, e.getShort(typeAt));
+		final int width = e.getInt(typeAt + 2);
+		final int height = twoD ? e.getInt(typeAt + 6) : 1;
+		if (width < 1 || height < 1 || (long) width * height > Integer.MAX_VALUE)
+			throw LayoutException.badBytes(file, offsets[0] + typeAt + 2, "an array size of 1 to 2^31-1 pixels",
+					width + " × " + height);
+		final long frameBytes = dtype.bytesFor((long) width * height);
+		final double[] cal = twoD ? new double[] { e.getDouble(0), e.getDouble(8), e.getDouble(20), e.getDouble(28) }
+				: new double[] { e.getDouble(0), e.getDouble(8), Double.NaN, Double.NaN };
+		for (int i = 0; i < valid; i++) {
+			checkOffset(file, offsets[i], i, arrayOffset, w, dimsEnd, elementHeader, size);
+			if (offsets[i] + elementHeader + frameBytes > size)
+				throw LayoutException.badField(file, offsetField(i, arrayOffset, w), "an element of "
+						+ (elementHeader + frameBytes) + " bytes ending inside the file (" + size + " bytes)", offsets[i]);
 		}
 		return new SerHeader(file, size, new int[] { version, dataType, tagType, total, valid }, arrayOffset, dims, offsets,
 				dtype, width, height, cal);
@@ -210,32 +194,30 @@ public final class SerHeader {
 		return "data offset of element " + i + " (byte offset " + (arrayOffset + (long) i * width) + ")";
 	}
 
-	/** Element headers read through one mapping of up to 1 GiB at a time, not one system call each. */
-	private static final class MappedElements {
-		private static final long WINDOW = 1L << 30;
-		private final FileChannel ch;
-		private MappedByteBuffer map;
-		private long start;
+	/** Checks that element {@code i}'s data offset leaves room for its header after the dimension array. */
+	private static void checkOffset(final Path file, final long off, final int i, final long arrayOffset, final int width,
+			final long dimsEnd, final int elementHeader, final long size) {
+		if (off < dimsEnd || off > size - elementHeader)
+			throw LayoutException.badField(file, offsetField(i, arrayOffset, width), "an element header after the "
+					+ "dimension array (byte " + dimsEnd + ") and " + elementHeader + " bytes before the end of the file ("
+					+ size + " bytes)", off);
+	}
 
-		MappedElements(final FileChannel ch) {
-			this.ch = ch;
-		}
-
-		ByteBuffer at(final long off, final int n) throws IOException {
-			if (map == null || off < start || off + n > start + map.capacity()) {
-				release();
-				start = off;
-				map = ch.map(FileChannel.MapMode.READ_ONLY, off, Math.min(WINDOW, ch.size() - off));
-				map.order(ByteOrder.LITTLE_ENDIAN);
-			}
-			return map.slice((int) (off - start), n).order(ByteOrder.LITTLE_ENDIAN);
-		}
-
-		void release() {
-			if (map != null)
-				Unmapper.unmap(map);
-			map = null;
-		}
+	/**
+	 * Checks that the header of element {@code i}, at {@code b[at ...]} (little-endian), declares element 0's data type
+	 * and size, so that its frame is read as what it is.
+	 *
+	 * @throws LayoutException naming the file and the header's byte offset when it does not
+	 */
+	public void checkElement(final ByteBuffer b, final int at, final long i) {
+		final int typeAt = dataTypeId == DATA_2D ? 40 : 20;
+		final int type = b.getShort(at + typeAt);
+		final int x = b.getInt(at + typeAt + 2);
+		final int y = dataTypeId == DATA_2D ? b.getInt(at + typeAt + 6) : 1;
+		final long off = offsets[(int) i] + typeAt;
+		if (x != width || y != height || dataType(file, off, type) != dtype)
+			throw LayoutException.badBytes(file, off, "element " + i + " like element 0: " + dtype.n5Name() + ", " + width
+					+ " × " + height, dataType(file, off, type).n5Name() + ", " + x + " × " + y);
 	}
 
 	private static DType dataType(final Path file, final long at, final int type) {

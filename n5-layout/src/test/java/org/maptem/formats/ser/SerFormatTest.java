@@ -24,10 +24,13 @@ import org.maptem.dataset.DType;
 import org.maptem.dataset.Dataset;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.OpenOptions;
+import org.maptem.dataset.Partition;
+import org.maptem.dataset.Tile;
 import org.maptem.dataset.TilePlan;
 import org.maptem.formats.Formats;
 import org.maptem.formats.HeaderFuzzer;
 import org.maptem.formats.RealFileCheck;
+import org.maptem.frames.FrameSource;
 import org.maptem.ingest.Ingest;
 import org.maptem.ingest.IngestOptions;
 import org.maptem.ingest.Samples;
@@ -259,6 +262,24 @@ class SerFormatTest {
 		return e;
 	}
 
+	/** The exception of reading every frame of {@code bytes}, which open: element headers are checked as read. */
+	private LayoutException readFails(final byte[] bytes) throws IOException {
+		final Path f = dir.resolve("bad.ser");
+		Files.write(f, bytes);
+		final LayoutException e = assertThrows(LayoutException.class, () -> {
+			try (SerDataset d = SerDataset.open(f, OpenOptions.DEFAULTS)) {
+				final float[] t = new float[d.meta().framePixels()];
+				for (final Partition p : d.partitions())
+					try (FrameSource s = d.open(p)) {
+						for (long i = p.firstFrame(); i < p.endFrame(); i++)
+							s.read(new Tile(i, 1, 0, d.meta().sigHeight(), d.meta().sigWidth()), t);
+					}
+			}
+		});
+		assertTrue(e.getMessage().startsWith(f.toAbsolutePath().toString()), e.getMessage());
+		return e;
+	}
+
 	private static byte[] small() {
 		return ser(0x0220, true, new Dim[] { new Dim(2, 1, "") }, 2, 2, DType.UINT16, 2, 2, new double[8], 1);
 	}
@@ -284,16 +305,20 @@ class SerFormatTest {
 
 	@Test
 	void elementsThatDifferOrLeaveTheFileAreReportedAtTheirOffsets() throws IOException {
+		// an element unlike element 0 is found when its frame is read; an offset outside the file when the file opens
 		final byte[] b = small();
 		final ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
 		final long array = bb.getLong(22);
 		final long second = bb.getLong((int) array + 8);
 		bb.putShort((int) second + 40, (short) 5);
-		LayoutException e = openFails(b);
+		LayoutException e = readFails(b);
 		assertTrue(e.getMessage().contains("at byte offset " + (second + 40) + ": expected element 1 like element 0: uint16, "
 				+ "2 × 2, found int16, 2 × 2"), e.getMessage());
+		bb.putInt((int) second + 42, 3);
+		assertTrue(readFails(b).getMessage().contains("found int16, 3 × 2"));
+		bb.putInt((int) second + 42, 2);
 		bb.putShort((int) second + 40, (short) 9);
-		assertTrue(openFails(b).getMessage().contains("expected an element DataType from 1 to 8"));
+		assertTrue(readFails(b).getMessage().contains("expected an element DataType from 1 to 8"));
 		bb.putShort((int) second + 40, (short) 2);
 		bb.putLong((int) array + 8, b.length - 20);
 		e = openFails(b);
