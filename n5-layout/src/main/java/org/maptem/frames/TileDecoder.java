@@ -126,15 +126,19 @@ public final class TileDecoder {
 		for (int s = 0; s < rows; s += perChunk) {
 			final int n = Math.min(perChunk, rows - s);
 			v.get(s * width, shorts, 0, n * width);
+			final int top = dstOff + (rows - 1 - s) * width; // where the chunk's first stored row goes
+			if (vectors) {
+				VectorDecoder.shortRows(shorts, n, width, signed, dst, top, -width);
+				continue;
+			}
 			for (int k = 0; k < n; k++) {
 				final int from = k * width;
-				final int o = dstOff + (rows - 1 - s - k) * width;
-				final int done = vectors ? VectorDecoder.shorts(shorts, from, width, signed, dst, o) : 0;
+				final int o = top - k * width;
 				if (signed)
-					for (int x = done; x < width; x++)
+					for (int x = 0; x < width; x++)
 						dst[o + x] = shorts[from + x];
 				else
-					for (int x = done; x < width; x++)
+					for (int x = 0; x < width; x++)
 						dst[o + x] = shorts[from + x] & 0xFFFF;
 			}
 		}
@@ -176,7 +180,7 @@ public final class TileDecoder {
 			final int n = Math.min(CHUNK, count - i);
 			v.get(i, shorts, 0, n);
 			final int o = dstOff + i;
-			final int done = vectors ? VectorDecoder.shorts(shorts, 0, n, signed, dst, o) : 0;
+			final int done = vectors ? VectorDecoder.shorts(shorts, n, signed, dst, o) : 0;
 			if (signed)
 				for (int k = done; k < n; k++)
 					dst[o + k] = shorts[k];

@@ -56,19 +56,41 @@ public final class VectorDecoder {
 	}
 
 	/**
-	 * Widens {@code src[from .. from + n)} (16-bit, unsigned unless {@code signed}) to {@code dst[off ...]}; returns the
-	 * count converted, {@code n} rounded down to a multiple of 8.
+	 * Widens {@code src[0 .. n)} (16-bit, unsigned unless {@code signed}) to {@code dst[off ...]}; returns the count
+	 * converted, {@code n} rounded down to a multiple of 8.
 	 */
-	static int shorts(final short[] src, final int from, final int n, final boolean signed, final float[] dst,
-			final int off) {
+	static int shorts(final short[] src, final int n, final boolean signed, final float[] dst, final int off) {
 		final int end = n & ~7;
 		for (int k = 0; k < end; k += 8) {
-			IntVector v = (IntVector) ShortVector.fromArray(S128, src, from + k).convertShape(VectorOperators.S2I, I256, 0);
+			IntVector v = (IntVector) ShortVector.fromArray(S128, src, k).convertShape(VectorOperators.S2I, I256, 0);
 			if (!signed)
 				v = v.lanewise(VectorOperators.AND, 0xFFFF);
 			((FloatVector) v.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, off + k);
 		}
 		return end;
+	}
+
+	/**
+	 * Widens {@code rows} rows of {@code width} 16-bit values (unsigned unless {@code signed}): row {@code k} of
+	 * {@code src[k·width ...]} goes to {@code dst[off + k·step ...]}, a negative {@code step} turning the rows upside
+	 * down. The whole row, tail included, in one call: rows of formats that store images upward are short (128 values),
+	 * and a call per row cost as much as its values.
+	 */
+	static void shortRows(final short[] src, final int rows, final int width, final boolean signed, final float[] dst,
+			final int off, final int step) {
+		final int end = width & ~7;
+		for (int k = 0; k < rows; k++) {
+			final int s = k * width;
+			final int d = off + k * step;
+			for (int x = 0; x < end; x += 8) {
+				IntVector v = (IntVector) ShortVector.fromArray(S128, src, s + x).convertShape(VectorOperators.S2I, I256, 0);
+				if (!signed)
+					v = v.lanewise(VectorOperators.AND, 0xFFFF);
+				((FloatVector) v.convertShape(VectorOperators.I2F, F256, 0)).intoArray(dst, d + x);
+			}
+			for (int x = end; x < width; x++)
+				dst[d + x] = signed ? src[s + x] : src[s + x] & 0xFFFF;
+		}
 	}
 
 	/**

@@ -19,8 +19,9 @@ import org.maptem.frames.Unmapper;
 /**
  * The validated structure of a TIA {@code .ser} file (layout in {@link org.maptem.formats.ser the package
  * documentation}): series header, dimension array, the data offset of every valid element, and the element type,
- * size and calibration they all share. Everything is checked against the file length before any data is read.
- * Immutable.
+ * size and calibration they all share, from element 0. Every offset is checked against the file length before any data
+ * is read; the headers of the other elements are checked against element 0's as their frames are read
+ * ({@link #checkElement}). Immutable.
  */
 public final class SerHeader {
 

@@ -30,7 +30,8 @@
  * </pre>
  * Elements need not be equally spaced: every frame is read at its own offset. All elements must share one data
  * type and size; {@link org.maptem.formats.ser.SerHeader} checks the header, the dimension array, the offset array
- * and every element header against the file length before any data is read.
+ * and element 0's header against the file length before any data is read, and every other element's header against
+ * element 0's as its frame is read (at open, that cost a page fault per element, as long as a pass over the data).
  *
  * <p>Dataset model: nav shape = the dimension sizes reversed (slowest first), or {@code [ValidNumberElements]} when
  * fewer elements than the dimensions promise were written; sig shape {@code [ArraySizeY, ArraySizeX]} (1D elements:
