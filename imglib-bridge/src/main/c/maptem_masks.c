@@ -145,17 +145,19 @@ JNIEXPORT jboolean JNICALL Java_org_maptem_udf_masks_NativeMaskKernels_runs(JNIE
 	for (int m = 0; m < maskCount; m++)
 		weightRefs[m] = (jfloatArray) (*env)->GetObjectArrayElement(env, weightArrays, firstMask + m);
 	const jsize runLength = (*env)->GetArrayLength(env, runArray);
+	/* each Get only after the ones before it succeeded: after a NULL (an exception pending) no more JNI calls but the
+	   releases */
 	jint *runs = (*env)->GetPrimitiveArrayCritical(env, runArray, NULL);
-	jint *index = (*env)->GetPrimitiveArrayCritical(env, indexArray, NULL);
-	float *t = (*env)->GetPrimitiveArrayCritical(env, tile, NULL);
-	jdouble *out = (*env)->GetPrimitiveArrayCritical(env, outArray, NULL);
+	jint *index = runs == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, indexArray, NULL);
+	float *t = index == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, tile, NULL);
+	jdouble *out = t == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, outArray, NULL);
 	int m = 0;
-	for (; m < maskCount; m++) {
+	for (; out != NULL && m < maskCount; m++) {
 		weights[m] = (*env)->GetPrimitiveArrayCritical(env, weightRefs[m], NULL);
 		if (weights[m] == NULL)
 			break;
 	}
-	const jboolean ok = runs != NULL && index != NULL && t != NULL && out != NULL && m == maskCount;
+	const jboolean ok = out != NULL && m == maskCount;
 	if (ok)
 		for (int k = 0; k + 2 < runLength; k += 3) {
 			const int tileRun = runs[k], weightRun = runs[k + 1], length = runs[k + 2];

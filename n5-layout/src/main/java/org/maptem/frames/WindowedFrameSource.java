@@ -8,7 +8,7 @@ import org.maptem.dataset.Tile;
 /**
  * A {@link FrameSource} over one file at a {@link FrameLayout} that reads tiles from windows of the file's bytes
  * (a mapping, a read buffer): it keeps the current window while tiles fall inside it and asks its subclass for a new
- * one, starting at the tile's first byte, when a tile does not. Shared by {@link MappedFrameSource} and
+ * one, holding the tile's bytes and usually the following tiles', when a tile does not. Shared by {@link MappedFrameSource} and
  * {@link DirectFrameSource}, which differ only in how a window is filled. One source per thread.
  */
 abstract class WindowedFrameSource implements FrameSource {

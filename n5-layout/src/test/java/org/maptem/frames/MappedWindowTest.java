@@ -62,9 +62,13 @@ class MappedWindowTest {
 		assertTrue(open.getMessage().startsWith(missing + ": cannot open for reading"), open.getMessage());
 		final Path f = file(dir, 64);
 		try (MappedWindow w = new MappedWindow(f)) {
+			w.map(0, 16);
 			// a read-only mapping cannot extend the file
 			final LayoutException map = assertThrows(LayoutException.class, () -> w.map(32, 128));
 			assertTrue(map.getMessage().startsWith(f + ": cannot map bytes 32 to 128"), map.getMessage());
+			// the old range was unmapped before the attempt: nothing may still point at it
+			assertNull(w.buffer());
+			assertFalse(w.covers(0, 16));
 		}
 	}
 }

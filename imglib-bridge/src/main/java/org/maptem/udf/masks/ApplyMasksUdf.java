@@ -19,9 +19,9 @@ import org.maptem.udf.UdfException;
  * {@code navShape} for a single mask (a virtual image), in data units times mask weight; NaN outside the ROI. Binary
  * masks (disk, ring, point, rect, polygon) and sparse masks are summed over their row segments only, each segment's
  * sum times its weight; dense weighted masks (gradients, weight images) all together by a blocked kernel: vector
- * registers for 4 frames × 3 masks at a time, in C with AVX2 where the native library loads
- * ({@code NativeMaskKernels}), else in Java when {@link Simd#enabled()} ({@code VectorMaskKernels}); pairs of masks
- * with scalar accumulators otherwise ({@code MaskKernels}). {@link #denseKernel()} says which runs.
+ * registers for 3 frames × 4 masks at a time in C with AVX2 where the native library loads
+ * ({@code NativeMaskKernels}), else 4 frames × 3 masks in Java when {@link Simd#enabled()} ({@code VectorMaskKernels});
+ * pairs of masks with scalar accumulators otherwise ({@code MaskKernels}). {@link #denseKernel()} says which runs.
  *
  * <pre>{@code
  * ApplyMasksUdf bf = ApplyMasksUdf.of(Masks.disk(64, 64, 10), Masks.ring(64, 64, 20, 60));

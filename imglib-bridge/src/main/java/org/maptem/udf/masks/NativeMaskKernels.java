@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import java.util.zip.CRC32;
 
 /**
  * The dense-mask kernel of {@link ApplyMasksUdf} in C with AVX2 fused multiply-adds ({@code src/main/c}), called
@@ -110,37 +109,26 @@ final class NativeMaskKernels {
 
 	/**
 	 * Loads the library from the jar and asks the processor, once per JVM. The system loader needs a file: the bytes go
-	 * to {@code maptem-masks-<user>-<crc32>.so} in the temporary directory, named by their checksum so that every JVM
-	 * of one user and build (each command, test run, cluster worker) loads the same file instead of leaving a copy each,
-	 * and by the user because a shared temporary directory lets no one replace another's file; a new file is written
-	 * beside it and moved into place, so a JVM never loads a half-written one.
+	 * to a new temporary file of this JVM's own (unique name, readable by its owner only), which is loaded and deleted
+	 * at once (the loaded library stays mapped), so no file is left behind and none planted by someone else is loaded.
 	 */
 	private static String load() {
-		if (!Boolean.parseBoolean(System.getProperty("maptem.native", "true")))
+		if ("false".equalsIgnoreCase(System.getProperty("maptem.native", "true")))
 			return "off (system property maptem.native=false)";
 		try (InputStream in = NativeMaskKernels.class.getResourceAsStream(RESOURCE)) {
 			if (in == null)
 				return "none for " + platform() + " in this build (Java kernels)";
-			final byte[] bytes = in.readAllBytes();
-			final CRC32 crc = new CRC32();
-			crc.update(bytes);
-			final Path dir = Path.of(System.getProperty("java.io.tmpdir"));
-			final String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9_.-]", "_");
-			final Path file = dir.resolve(String.format(Locale.ROOT, "maptem-masks-%s-%08x.so", user, crc.getValue()));
-			if (!Files.isRegularFile(file) || Files.size(file) != bytes.length) {
-				final Path part = Files.createTempFile(dir, "maptem-masks-", ".part");
-				try {
-					Files.write(part, bytes);
-					Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-				} finally {
-					Files.deleteIfExists(part);
-				}
+			final Path file = Files.createTempFile("maptem-masks-", ".so");
+			try {
+				Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+				System.load(file.toAbsolutePath().toString());
+			} finally {
+				Files.deleteIfExists(file);
 			}
-			System.load(file.toAbsolutePath().toString());
+			return cpuSupported() ? "native AVX2+FMA" : "none: the processor lacks AVX2 or FMA (Java kernels)";
 		} catch (final IOException | UnsatisfiedLinkError | SecurityException e) {
 			return "failed to load " + RESOURCE + ": " + e.getMessage();
 		}
-		return cpuSupported() ? "native AVX2+FMA" : "none: the processor lacks AVX2 or FMA (Java kernels)";
 	}
 
 	/** Whether the processor has AVX2 and FMA, which the kernels use. */

@@ -2,30 +2,26 @@ package org.maptem.udf.masks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The native dense-mask kernel ({@link NativeMaskKernels}) against a naive double loop: exact for counts times quarter
  * weights, within float rounding otherwise, over the shapes of {@link DenseKernelsTest}, every mask count 1-17 (every
- * grouping into blocks of up to four masks) and frame counts around its 3-frame blocks.
+ * grouping into blocks of up to four masks), every tail of its 3-frame blocks and runs shorter than a vector.
  */
 class NativeMaskKernelsTest {
-
-	@Test
-	void loadsWhereTheBuildCompiledIt() {
-		// the build sets maptem.native.expected where it compiles the library (Linux x86-64 with gcc)
-		assumeTrue(Boolean.getBoolean("maptem.native.expected"), "this build has no native kernel");
-		assertTrue(NativeMaskKernels.available(), NativeMaskKernels.status());
-		assertEquals("native AVX2+FMA", ApplyMasksUdf.denseKernel());
-	}
 
 	@BeforeAll
 	static void nativeKernelLoaded() {
@@ -50,10 +46,19 @@ class NativeMaskKernelsTest {
 				nativeKernel(t, frames, rowStart, rows, w, masks), "native");
 	}
 
+	/** Every mask count 1..17 (every grouping into blocks of up to 4) with every tail of the 3-frame blocks. */
+	static Stream<Arguments> maskAndFrameCounts() {
+		final List<Arguments> out = new ArrayList<>();
+		for (int n = 1; n <= 17; n++)
+			for (final int frames : new int[] { 1, 2, 3, 4, 5, 8, 9 })
+				out.add(Arguments.of(n, frames));
+		return out.stream();
+	}
+
 	@ParameterizedTest(name = "{0} masks, {1} frames")
-	@MethodSource("org.maptem.udf.masks.DenseKernelsTest#maskAndFrameCounts")
+	@MethodSource("maskAndFrameCounts")
 	void everyMaskCountAndFrameTailIsExact(final int n, final int frames) {
-		// 3-frame blocks: 1, 4 and 9 frames leave tails of 1, 1 and 0 frames, 3 and 6 none; 1-17 masks: every grouping
+		// 3-frame blocks: 1, 4 leave one frame, 2, 5 and 8 two, 3 and 9 none; 1-17 masks: every grouping
 		final Random r = new Random(n * 101 + frames);
 		final MaskRaster[] masks = DenseKernelsTest.masks(21, 19, n, r, true);
 		final float[] t = DenseKernelsTest.tile(frames, 9, 19, r, true);
@@ -62,7 +67,7 @@ class NativeMaskKernelsTest {
 	}
 
 	@ParameterizedTest(name = "{0} masks, {1} frames")
-	@MethodSource("org.maptem.udf.masks.DenseKernelsTest#maskAndFrameCounts")
+	@MethodSource("maskAndFrameCounts")
 	void fractionalDataMatchWithinFloatPrecision(final int n, final int frames) {
 		final int h = 21;
 		final int w = 19 + 3 * VectorMaskKernels.CHUNK / 21; // runs of whole rows longer than a chunk
@@ -89,6 +94,28 @@ class NativeMaskKernelsTest {
 		final double[] got = nativeKernel(t, 7, 0, 1, w, masks);
 		for (int i = 0; i < got.length; i++)
 			assertEquals(65535.0 * w, got[i], 0, "value " + i);
+	}
+
+	@ParameterizedTest(name = "{0} masks")
+	@ValueSource(ints = { 1, 2, 3, 4, 5, 7 })
+	void runsShorterThanAVectorAreSummedWhole(final int n) {
+		// a detector 5 pixels wide, every mask covering columns 1..3: runs of 3 pixels, all tail, none a whole vector
+		final int h = 6;
+		final int w = 5;
+		final Random r = new Random(n);
+		final MaskRaster[] masks = new MaskRaster[n];
+		for (int m = 0; m < n; m++) {
+			final float[] wt = new float[h * w];
+			for (int y = 0; y < h; y++)
+				for (int x = 1; x < w - 1; x++)
+					wt[y * w + x] = (r.nextInt(9) - 4) / 4f + (x == 1 ? 2 : 0);
+			masks[m] = MaskRaster.dense(h, w, wt);
+		}
+		for (final int frames : new int[] { 1, 2, 3, 7 }) {
+			final float[] t = DenseKernelsTest.tile(frames, h, w, r, true);
+			DenseKernelsTest.assertExact(DenseKernelsTest.naive(t, frames, 0, h, w, masks),
+					nativeKernel(t, frames, 0, h, w, masks), "native, " + frames + " frames");
+		}
 	}
 
 	@Test
@@ -132,5 +159,8 @@ class NativeMaskKernelsTest {
 				() -> NativeMaskKernels.dense(t, 4, 0, 8, 8, set, new double[11], 0, 3));
 		assertThrows(IllegalArgumentException.class,
 				() -> NativeMaskKernels.dense(t, 4, 0, 8, 8, set, new double[12], 1, 3));
+		// masks of an 8-wide detector over tiles 9 wide: the last rows' weights would lie past the masks' ends
+		assertThrows(IllegalArgumentException.class,
+				() -> NativeMaskKernels.dense(new float[4 * 72], 4, 0, 8, 9, set, new double[12], 0, 3));
 	}
 }

@@ -83,6 +83,9 @@ final class RawFrameSource extends FloatExactFrameSource {
 		final long stride = file.stride();
 		final int fit = (int) Math.max(1, Math.min(Integer.MAX_VALUE / stride, WINDOW / stride));
 		final int n = (int) Math.min(fit, localFirst + count - local);
+		// forget the old range first: the window unmaps it before mapping anew, and a failed map must not leave a
+		// buffer over unmapped memory for the next read
+		mapped = null;
 		mapped = window.map(file.recordStart(local), file.recordStart(local) + n * stride);
 		mapped.order(ByteOrder.BIG_ENDIAN);
 		mappedFirst = local;

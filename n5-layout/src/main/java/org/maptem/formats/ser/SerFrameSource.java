@@ -15,9 +15,10 @@ import org.maptem.frames.TileDecoder;
  * Reads tiles of {@code .ser} elements, each frame at its own offset from the offset array, decoding straight from
  * a memory mapping of the file. Stored rows run from the bottom of the image up; tiles get them top first.
  *
- * <p>A mapping covers the bytes the current tile needs and, when elements lie close together, the following
- * elements of the partition up to {@link #WINDOW} bytes, so that a partition of evenly spaced elements is mapped
- * once. Mappings are released on {@link #close()}. One source per thread.
+ * <p>A mapping starts at the header of the element the current tile needs (checked against element 0's as the frame
+ * is read, {@link SerHeader#checkElement}) and, when elements lie close together, covers the following elements of
+ * the partition up to {@link #WINDOW} bytes, so that a partition of evenly spaced elements is mapped once. Mappings
+ * are released on {@link #close()}. One source per thread.
  */
 final class SerFrameSource implements FrameSource {
 
@@ -37,9 +38,10 @@ final class SerFrameSource implements FrameSource {
 	private final TileDecoder decoder = new TileDecoder();
 
 	/**
-	 * @param offsets     element header offsets of the partition's frames
-	 * @param partition   the frames this source reads
-	 * @param headerBytes bytes of each element's header, skipped
+	 * @param header    the file's validated header: element type, size and header length, and the check of each
+	 *                  element's header as its frame is read
+	 * @param partition the frames this source reads
+	 * @param offsets   element header offsets of the partition's frames
 	 */
 	SerFrameSource(final SerHeader header, final Partition partition, final long[] offsets) {
 		this.header = header;

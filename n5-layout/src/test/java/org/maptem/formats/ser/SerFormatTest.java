@@ -326,6 +326,36 @@ class SerFormatTest {
 	}
 
 	@Test
+	void anElementUnlikeElement0InALaterPartitionIsReportedAtItsOffsetWhenRead() throws IOException {
+		// six float32 elements of 3 × 4 in partitions of two: element 4's type (at byte 40 of its header) says int32
+		final byte[] b = ser(0x0220, true, new Dim[] { new Dim(3, 1, ""), new Dim(2, 1, "") }, 6, 7, DType.FLOAT32, 3, 4,
+				Samples.values(DType.FLOAT32, 6 * 12, 4), 4);
+		final ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+		final long fifth = bb.getLong((int) bb.getLong(22) + 4 * 8);
+		bb.putShort((int) fifth + 40, (short) 6);
+		final Path f = dir.resolve("later.ser");
+		Files.write(f, b);
+		try (SerDataset d = SerDataset.open(f, OpenOptions.DEFAULTS.withPartitionBytes(2 * 12 * 4))) {
+			assertTrue(d.partitions().size() > 1);
+			final float[] t = new float[12];
+			for (final Partition p : d.partitions())
+				try (FrameSource s = d.open(p)) {
+					for (long i = p.firstFrame(); i < p.endFrame(); i++) {
+						final Tile tile = new Tile(i, 1, 2, 2, 3); // a row band: the element is mapped from its header on
+						if (i != 4) {
+							s.read(tile, t);
+							continue;
+						}
+						assertTrue(p.firstFrame() > 0, "element 4 lies in a later partition");
+						final LayoutException e = assertThrows(LayoutException.class, () -> s.read(tile, t));
+						assertTrue(e.getMessage().contains("at byte offset " + (fifth + 40) + ": expected element 4 like "
+								+ "element 0: float32, 3 × 4, found int32, 3 × 4"), e.getMessage());
+					}
+				}
+		}
+	}
+
+	@Test
 	void fuzzedRealFileFailsWithLayoutExceptionsNamingTheFile() throws IOException {
 		final JsonObject e = ref();
 		Files.copy(RealFileCheck.file(e, 0), dir.resolve(RealFileCheck.file(e, 0).getFileName()));
