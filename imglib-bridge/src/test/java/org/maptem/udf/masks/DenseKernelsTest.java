@@ -164,14 +164,7 @@ class DenseKernelsTest {
 		final int h = 6;
 		final int w = 5;
 		final Random r = new Random(n);
-		final MaskRaster[] masks = new MaskRaster[n];
-		for (int m = 0; m < n; m++) {
-			final float[] wt = new float[h * w];
-			for (int y = 0; y < h; y++)
-				for (int x = 1; x < w - 1; x++)
-					wt[y * w + x] = (r.nextInt(9) - 4) / 4f + (x == 1 ? 2 : 0);
-			masks[m] = MaskRaster.dense(h, w, wt);
-		}
+		final MaskRaster[] masks = shortRunMasks(n, h, w, r);
 		for (final int frames : new int[] { 2, 4, 5 }) {
 			final float[] t = tile(frames, h, w, r, true);
 			assertExact(naive(t, frames, 0, h, w, masks), vector(t, frames, 0, h, w, masks), "vector, " + frames + " frames");
@@ -212,6 +205,19 @@ class DenseKernelsTest {
 			assertEquals(0, out[2 + i * 4 + 2]);
 			assertEquals(want[i * 2 + 1], out[2 + i * 4 + 3]);
 		}
+	}
+
+	/** {@code n} dense masks on an {@code h × w} detector covering columns 1 .. w-2 of every row, quarter weights. */
+	static MaskRaster[] shortRunMasks(final int n, final int h, final int w, final Random r) {
+		final MaskRaster[] masks = new MaskRaster[n];
+		for (int m = 0; m < n; m++) {
+			final float[] wt = new float[h * w];
+			for (int y = 0; y < h; y++)
+				for (int x = 1; x < w - 1; x++)
+					wt[y * w + x] = (r.nextInt(9) - 4) / 4f + (x == 1 ? 2 : 0);
+			masks[m] = MaskRaster.dense(h, w, wt);
+		}
+		return masks;
 	}
 
 	static double[] naiveAbs(final float[] t, final int frames, final int rowStart, final int rows, final int w,

@@ -103,14 +103,7 @@ class NativeMaskKernelsTest {
 		final int h = 6;
 		final int w = 5;
 		final Random r = new Random(n);
-		final MaskRaster[] masks = new MaskRaster[n];
-		for (int m = 0; m < n; m++) {
-			final float[] wt = new float[h * w];
-			for (int y = 0; y < h; y++)
-				for (int x = 1; x < w - 1; x++)
-					wt[y * w + x] = (r.nextInt(9) - 4) / 4f + (x == 1 ? 2 : 0);
-			masks[m] = MaskRaster.dense(h, w, wt);
-		}
+		final MaskRaster[] masks = DenseKernelsTest.shortRunMasks(n, h, w, r);
 		for (final int frames : new int[] { 1, 2, 3, 7 }) {
 			final float[] t = DenseKernelsTest.tile(frames, h, w, r, true);
 			DenseKernelsTest.assertExact(DenseKernelsTest.naive(t, frames, 0, h, w, masks),
