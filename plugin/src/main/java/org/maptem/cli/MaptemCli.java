@@ -51,12 +51,19 @@ public final class MaptemCli {
 		return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
 	}
 
-	/** The version from the jar manifest, or "development" when run from classes. */
+	/**
+	 * The version from the jar manifest ("development build" when run from classes), the JVM, and which kernels this
+	 * JVM runs: the Vector API loops or the scalar ones, and the native or Java dense-mask kernel.
+	 */
 	static final class Version implements CommandLine.IVersionProvider {
 		@Override
 		public String[] getVersion() {
 			final String v = MaptemCli.class.getPackage().getImplementationVersion();
-			return new String[] { "MapTEM " + (v == null ? "development build" : v) };
+			return new String[] { "MapTEM " + (v == null ? "development build" : v),
+					"Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
+					"vector kernels: " + (org.maptem.frames.Simd.enabled() ? "on (jdk.incubator.vector)"
+							: "off (scalar loops)"),
+					"dense masks: " + org.maptem.udf.masks.ApplyMasksUdf.denseKernel() };
 		}
 	}
 }

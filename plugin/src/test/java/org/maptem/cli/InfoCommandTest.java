@@ -64,4 +64,13 @@ class InfoCommandTest {
 		assertEquals(1, r.code());
 		assertTrue(r.err().contains(ds.resolve("attributes.json").toString()) && r.err().contains("blockSize"), r.err());
 	}
+
+	@Test
+	void versionSaysWhichKernelsThisJvmRuns() {
+		final Result r = run("--version");
+		assertEquals(0, r.code(), r.err());
+		assertTrue(r.out().startsWith("MapTEM "), r.out());
+		assertTrue(r.out().contains("vector kernels: " + (org.maptem.frames.Simd.enabled() ? "on" : "off")), r.out());
+		assertTrue(r.out().contains("dense masks: " + org.maptem.udf.masks.ApplyMasksUdf.denseKernel()), r.out());
+	}
 }
