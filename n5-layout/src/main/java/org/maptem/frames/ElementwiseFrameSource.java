@@ -1,5 +1,10 @@
 package org.maptem.frames;
 
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+import org.maptem.dataset.DType;
+import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Tile;
 
 /**
@@ -40,5 +45,26 @@ public abstract class ElementwiseFrameSource implements FrameSource {
 	@Override
 	public final void read(final Tile tile, final double[] dst) {
 		read(tile, dst.length, (i, v) -> dst[i] = v);
+	}
+
+	/**
+	 * The element of {@code type} at byte {@code p} of {@code b} (in {@code b}'s byte order) as an exact double: the
+	 * one decoding step of the subclasses that gather elements of a raw array.
+	 *
+	 * @throws LayoutException naming {@code file} when {@code type} has no element decoder (packed 12-bit)
+	 */
+	protected static double element(final ByteBuffer b, final int p, final DType type, final Path file,
+			final String format) {
+		return switch (type) {
+		case UINT8 -> b.get(p) & 0xFF;
+		case INT8 -> b.get(p);
+		case UINT16 -> b.getShort(p) & 0xFFFF;
+		case INT16 -> b.getShort(p);
+		case UINT32 -> b.getInt(p) & 0xFFFFFFFFL;
+		case INT32 -> b.getInt(p);
+		case FLOAT32 -> b.getFloat(p);
+		case FLOAT64 -> b.getDouble(p);
+		default -> throw new LayoutException(file + ": no " + format + " decoder for " + type.n5Name());
+		};
 	}
 }

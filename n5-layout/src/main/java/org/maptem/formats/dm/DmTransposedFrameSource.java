@@ -96,19 +96,7 @@ final class DmTransposedFrameSource extends ElementwiseFrameSource {
 
 	/** The element at byte {@code at} of the data array. */
 	private double element(final long at) {
-		final ByteBuffer w = window((int) (at / WINDOW));
-		final int p = (int) (at % WINDOW);
-		return switch (dtype) {
-		case UINT8 -> w.get(p) & 0xFF;
-		case INT8 -> w.get(p);
-		case UINT16 -> w.getShort(p) & 0xFFFF;
-		case INT16 -> w.getShort(p);
-		case UINT32 -> w.getInt(p) & 0xFFFFFFFFL;
-		case INT32 -> w.getInt(p);
-		case FLOAT32 -> w.getFloat(p);
-		case FLOAT64 -> w.getDouble(p);
-		default -> throw new LayoutException(file + ": no DM decoder for " + dtype.n5Name());
-		};
+		return element(window((int) (at / WINDOW)), (int) (at % WINDOW), dtype, file, "DM");
 	}
 
 	private ByteBuffer window(final int i) {

@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import org.maptem.dataset.DType;
 import org.maptem.dataset.LayoutException;
 import org.maptem.dataset.Partition;
 import org.maptem.dataset.Tile;
@@ -113,20 +112,7 @@ final class FortranFrameSource extends ElementwiseFrameSource {
 
 	private double element(final long index) {
 		final long byteOffset = index * header.dtype().bytes();
-		final ByteBuffer w = window((int) (byteOffset / WINDOW));
-		final int p = (int) (byteOffset % WINDOW);
-		final DType t = header.dtype();
-		return switch (t) {
-		case UINT8 -> w.get(p) & 0xFF;
-		case INT8 -> w.get(p);
-		case UINT16 -> w.getShort(p) & 0xFFFF;
-		case INT16 -> w.getShort(p);
-		case UINT32 -> w.getInt(p) & 0xFFFFFFFFL;
-		case INT32 -> w.getInt(p);
-		case FLOAT32 -> w.getFloat(p);
-		case FLOAT64 -> w.getDouble(p);
-		default -> throw new LayoutException(file + ": no .npy decoder for " + t.n5Name());
-		};
+		return element(window((int) (byteOffset / WINDOW)), (int) (byteOffset % WINDOW), header.dtype(), file, ".npy");
 	}
 
 	private ByteBuffer window(final int i) {
