@@ -1,13 +1,11 @@
 package org.maptem.formats.frms6;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import org.maptem.dataset.LayoutException;
+import org.maptem.formats.HeaderBytes;
 
 /**
  * The validated 1024-byte header of one {@code .frms6} file (layout in the package documentation): raw frame size
@@ -58,19 +56,9 @@ public record Frms6FileHeader(Path file, int width, int height, long frames, lon
 	 * @throws LayoutException naming the file and the field or offset of the first problem
 	 */
 	public static Frms6FileHeader read(final Path file) {
-		final ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-		final long size;
-		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-			size = ch.size();
-			while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
-				// positional reads until the header is complete or the file ends
-			}
-		} catch (final IOException e) {
-			throw new LayoutException(file + ": cannot read: " + e.getMessage(), e);
-		}
-		if (b.position() < HEADER_BYTES)
-			throw LayoutException.badBytes(file, b.position(), "a " + HEADER_BYTES + "-byte FRMS6 file header",
-					"end of file (file is " + size + " bytes)");
+		final HeaderBytes head = HeaderBytes.read(file, HEADER_BYTES, "FRMS6 file header");
+		final ByteBuffer b = head.bytes();
+		final long size = head.fileSize();
 		final int headerSize = Short.toUnsignedInt(b.getShort(0));
 		if (headerSize != HEADER_BYTES)
 			throw LayoutException.badField(file, "header size (byte 0)", HEADER_BYTES, headerSize);

@@ -1,15 +1,13 @@
 package org.maptem.formats.seq;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import org.maptem.dataset.DType;
 import org.maptem.dataset.LayoutException;
+import org.maptem.formats.HeaderBytes;
 
 /**
  * The validated header of a Norpix {@code .seq} file (layout in the package documentation).
@@ -78,19 +76,9 @@ public record SeqHeader(int version, int headerSize, int width, int height, int 
 	 * @throws LayoutException naming the file and the field or offset of the first problem
 	 */
 	public static SeqHeader read(final Path file) {
-		final ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-		final long size;
-		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-			size = ch.size();
-			while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
-				// positional reads until the header is complete or the file ends
-			}
-		} catch (final IOException e) {
-			throw new LayoutException(file + ": cannot read: " + e.getMessage(), e);
-		}
-		if (b.position() < HEADER_BYTES)
-			throw LayoutException.badBytes(file, b.position(), "a " + HEADER_BYTES + "-byte .seq header",
-					"end of file (file is " + size + " bytes)");
+		final HeaderBytes head = HeaderBytes.read(file, HEADER_BYTES, ".seq header");
+		final ByteBuffer b = head.bytes();
+		final long size = head.fileSize();
 		final int magic = b.getInt(0);
 		if (magic != MAGIC)
 			throw LayoutException.badBytes(file, 0, "magic 0xFEED", String.format("0x%X", magic));
