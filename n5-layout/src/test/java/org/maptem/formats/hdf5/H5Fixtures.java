@@ -123,6 +123,10 @@ final class H5Fixtures {
 		return b.array();
 	}
 
+	/**
+	 * A jhdf filter that only writes the tests' HDF5 files: jhdf's {@link Filter} asks for both directions, but MapTEM
+	 * decodes chunks with its own code ({@code ChunkFilter}), so a decode call here would be a test bug and fails loudly.
+	 */
 	private abstract static class EncodingFilter implements Filter {
 		private final int id;
 		private final String name;
